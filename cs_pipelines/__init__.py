@@ -1,0 +1,1 @@
+"""cs_pipelines: mine trading-code history, curate it, and train better trading-code models."""

@@ -1,0 +1,46 @@
+"""Where the platform writes: everything lives under ``CS_DATA_DIR`` (default ``./data``)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def data_dir() -> Path:
+    """The root of everything the platform writes (``CS_DATA_DIR``, default ``./data``)."""
+    return Path(os.environ.get("CS_DATA_DIR", "data")).resolve()
+
+
+def warehouse_path() -> Path:
+    return data_dir() / "warehouse.duckdb"
+
+
+def mirrors_dir() -> Path:
+    """Bare mirrors of the reference repositories, one ``<name>.git`` folder each."""
+    return data_dir() / "mirrors"
+
+
+def staging_dir() -> Path:
+    """Scratch space for harvest batches before they are upserted into the warehouse."""
+    return data_dir() / "staging"
+
+
+def artifacts_dir() -> Path:
+    return data_dir() / "artifacts"
+
+
+def reference_repos_file() -> Path:
+    """The repository list: ``CS_REFERENCE_REPOS`` or ``<CS_DATA_DIR>/reference_repos.yaml``.
+
+    Falls back to the committed list in the project's ``data/`` when ``CS_DATA_DIR`` points
+    elsewhere and holds no list of its own.
+    """
+    configured = os.environ.get("CS_REFERENCE_REPOS")
+    if configured:
+        return Path(configured).resolve()
+    in_data_dir = data_dir() / "reference_repos.yaml"
+    if in_data_dir.exists():
+        return in_data_dir
+    return PROJECT_ROOT / "data" / "reference_repos.yaml"
