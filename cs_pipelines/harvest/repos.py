@@ -42,7 +42,9 @@ class ReferenceRepo:
 def load_reference_repos(path: Path) -> list[ReferenceRepo]:
     """Parse and validate the repository list at ``path``."""
     if not path.exists():
-        raise ReferenceRepoConfigError(f"{path}: repository list not found (set CS_REFERENCE_REPOS)")
+        raise ReferenceRepoConfigError(
+            f"{path}: repository list not found (set CS_REFERENCE_REPOS)"
+        )
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
@@ -61,7 +63,9 @@ def load_reference_repos(path: Path) -> list[ReferenceRepo]:
 def _parse_entry(path: Path, index: int, entry: object) -> ReferenceRepo:
     where = f"{path}: repositories[{index}]"
     if not isinstance(entry, dict):
-        raise ReferenceRepoConfigError(f"{where}: expected a mapping with 'name' and 'url' or 'path'")
+        raise ReferenceRepoConfigError(
+            f"{where}: expected a mapping with 'name' and 'url' or 'path'"
+        )
     unknown = set(entry) - {"name", "url", "path", "branch", "license"}
     if unknown:
         raise ReferenceRepoConfigError(f"{where}: unknown keys {sorted(unknown)}")
