@@ -1,0 +1,59 @@
+"""Small renderers for what assets show in the Dagster UI: Markdown tables and bar charts."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import polars as pl
+
+
+def markdown_table(frame: pl.DataFrame, max_rows: int = 10, max_chars: int = 80) -> str:
+    """A Markdown table of the first ``max_rows`` rows, cells shortened to ``max_chars``."""
+    if frame.is_empty():
+        return "_(no rows)_"
+    head = frame.head(max_rows)
+    lines = [
+        "| " + " | ".join(head.columns) + " |",
+        "| " + " | ".join("---" for _ in head.columns) + " |",
+    ]
+    for row in head.iter_rows():
+        lines.append("| " + " | ".join(_cell(value, max_chars) for value in row) + " |")
+    if frame.height > max_rows:
+        lines.append(f"\n_{frame.height - max_rows} more rows_")
+    return "\n".join(lines)
+
+
+def _cell(value: object, max_chars: int) -> str:
+    text = "" if value is None else str(value)
+    text = text.replace("\n", " ").replace("|", "\\|")
+    return text if len(text) <= max_chars else text[: max_chars - 1] + "…"
+
+
+def bar_chart_png(labels: list[str], values: list[int], title: str, path: Path) -> Path:
+    """Write a horizontal bar chart to ``path`` (PNG) and return it."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    height = max(2.5, 0.32 * len(labels) + 1.2)
+    fig, ax = plt.subplots(figsize=(8, height))
+    try:
+        ax.barh(labels[::-1], values[::-1], color="#4F43DD")
+        ax.set_title(title)
+        ax.set_xlabel("commits removed")
+        for index, value in enumerate(values[::-1]):
+            ax.text(value, index, f" {value}", va="center", fontsize=8)
+        fig.tight_layout()
+        fig.savefig(path, dpi=100)
+    finally:
+        plt.close(fig)
+    return path
+
+
+def markdown_image(path: Path, alt: str) -> str:
+    """Inline a PNG into Markdown so the Dagster UI shows it without a file server."""
+    encoded = base64.b64encode(path.read_bytes()).decode("ascii")
+    return f"![{alt}](data:image/png;base64,{encoded})"
