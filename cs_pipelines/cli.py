@@ -1,0 +1,121 @@
+"""`cs-pipelines`: the platform's command line.
+
+``cs-pipelines run`` is the main job behind ``make run``: it registers a partition per reference
+repository, harvests each one in its own Dagster run (recorded in the instance under
+$DAGSTER_HOME, so the UI shows them), curates everything, and prints a summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from cs_pipelines import paths
+
+QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="cs-pipelines", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="harvest every reference repository, then curate")
+    run.add_argument(
+        "--repos",
+        type=Path,
+        help="repository list (default: CS_REFERENCE_REPOS or data/reference_repos.yaml)",
+    )
+    commands.add_parser("summary", help="print rows per table and the last harvest per repo")
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        return run_main_job(args.repos)
+    print(summary_text())
+    return 0
+
+
+def ensure_dagster_home() -> Path:
+    """Point DAGSTER_HOME under CS_DATA_DIR (unless set) and give it the project's dagster.yaml."""
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(paths.data_dir() / "dagster_home")))
+    home.mkdir(parents=True, exist_ok=True)
+    instance_config = home / "dagster.yaml"
+    if not instance_config.exists():
+        shutil.copy(paths.PROJECT_ROOT / "dagster.yaml", instance_config)
+    return home
+
+
+def run_main_job(repos_file: Path | None = None) -> int:
+    """Harvest each repository partition (failures don't stop the others), then curate."""
+    if repos_file is not None:
+        os.environ["CS_REFERENCE_REPOS"] = str(repos_file.resolve())
+    ensure_dagster_home()
+    import dagster as dg
+
+    from cs_pipelines.definitions import defs
+    from cs_pipelines.defs.partitions import reference_repo_partitions
+    from cs_pipelines.harvest.repos import load_reference_repos
+
+    started = time.monotonic()
+    instance = dg.DagsterInstance.get()
+    names = [repo.name for repo in load_reference_repos(paths.reference_repos_file())]
+    instance.add_dynamic_partitions(reference_repo_partitions.name, names)
+
+    harvest_job = defs.resolve_job_def("harvest_job")
+    outcomes: dict[str, bool] = {}
+    for name in names:
+        print(f"== harvesting {name}", flush=True)
+        result = harvest_job.execute_in_process(
+            partition_key=name, instance=instance, raise_on_error=False, run_config=QUIET_LOGS
+        )
+        outcomes[name] = result.success
+    print("== curating", flush=True)
+    curation = defs.resolve_job_def("curation_job").execute_in_process(
+        instance=instance, raise_on_error=False, run_config=QUIET_LOGS
+    )
+    print()
+    print(summary_text(names))
+    print(f"\nmain job finished in {time.monotonic() - started:.1f} s")
+    ok = curation.success and any(outcomes.values())
+    if not ok:
+        print(
+            "main job FAILED: "
+            + ("curation failed" if not curation.success else "no repository could be harvested"),
+            file=sys.stderr,
+        )
+    return 0 if ok else 1
+
+
+def summary_text(repo_names: list[str] | None = None) -> str:
+    """Rows per table, the latest harvest of each repository, and where to look next."""
+    from cs_pipelines.warehouse import Warehouse
+    from cs_pipelines.warehouse.commits import latest_harvests
+
+    warehouse = Warehouse(paths.warehouse_path())
+    harvests = [
+        h for h in latest_harvests(warehouse) if repo_names is None or h["repo"] in repo_names
+    ]
+    lines = ["Repositories:"]
+    for entry in harvests:
+        if entry["status"] == "ok":
+            detail = f"{entry['mode']}, {entry['new_commits']} new commits"
+            if entry["commits_with_errors"]:
+                detail += f", {entry['commits_with_errors']} stored with read errors"
+        else:
+            detail = f"SKIPPED: {entry['message']}"
+        lines.append(f"  {entry['repo']:<20} {detail}")
+    lines.append(f"\nWarehouse {warehouse.path}:")
+    for table, rows in warehouse.table_counts().items():
+        lines.append(f"  {table:<22} {rows:>8} rows")
+    lines += [
+        "\nNext:",
+        "  make ui                 Dagster UI on http://127.0.0.1:3000 (lineage, runs, checks)",
+        f"  duckdb {warehouse.path}   query the tables",
+        f"  {paths.artifacts_dir() / 'reports' / 'filter_report.png'}   commits removed per rule",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

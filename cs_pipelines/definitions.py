@@ -1,0 +1,24 @@
+"""The Dagster code location: every asset, check, job, schedule, sensor and resource."""
+
+import dagster as dg
+
+from cs_pipelines.defs import automation, curation, harvest
+from cs_pipelines.defs.resources import ReferenceReposResource, WarehouseResource
+
+defs = dg.Definitions(
+    assets=[harvest.raw_commits, curation.curated_commits],
+    asset_checks=[
+        harvest.raw_commits_unique_key,
+        harvest.raw_commits_required_fields,
+        harvest.raw_commits_timestamps_sane,
+        curation.commit_instructions_no_duplicates,
+        curation.commit_instructions_required_fields,
+    ],
+    jobs=[automation.harvest_job, automation.curation_job],
+    schedules=[automation.nightly_harvest],
+    sensors=[automation.reference_repos_sensor, automation.curation_automation],
+    resources={
+        "warehouse": WarehouseResource(),
+        "reference_repos": ReferenceReposResource(),
+    },
+)

@@ -1,0 +1,78 @@
+"""Jobs, the nightly schedule and the sensors that keep the data fresh."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from cs_pipelines.defs.curation import INSTRUCTIONS_SPEC, REPORT_SPEC
+from cs_pipelines.defs.harvest import raw_commits
+from cs_pipelines.defs.partitions import reference_repo_partitions
+from cs_pipelines.defs.resources import ReferenceReposResource
+from cs_pipelines.harvest.repos import ReferenceRepoConfigError
+
+CURATION_ASSETS = dg.AssetSelection.assets(INSTRUCTIONS_SPEC.key, REPORT_SPEC.key)
+
+harvest_job = dg.define_asset_job(
+    "harvest_job",
+    selection=dg.AssetSelection.assets(raw_commits),
+    description="Harvest one reference repository (one run per partition).",
+)
+
+curation_job = dg.define_asset_job(
+    "curation_job",
+    selection=CURATION_ASSETS,
+    description="Curate every harvested commit into instruction data and the filter report.",
+)
+
+
+@dg.schedule(
+    cron_schedule="0 2 * * *",
+    execution_timezone="UTC",
+    job=harvest_job,
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="Nightly at 02:00 UTC: fetch and harvest every registered repository. "
+    "The curation follows by its automation condition once the harvest runs finish.",
+)
+def nightly_harvest(context: dg.ScheduleEvaluationContext) -> list[dg.RunRequest]:
+    date = context.scheduled_execution_time.strftime("%Y-%m-%d")
+    keys = context.instance.get_dynamic_partitions(reference_repo_partitions.name)
+    return [dg.RunRequest(run_key=f"{key}-{date}", partition_key=key) for key in sorted(keys)]
+
+
+@dg.sensor(
+    job=harvest_job,
+    minimum_interval_seconds=60,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Registers a partition for each repository in the reference list, removes "
+    "partitions of repositories taken off it, and harvests newly added repositories.",
+)
+def reference_repos_sensor(
+    context: dg.SensorEvaluationContext, reference_repos: ReferenceReposResource
+) -> dg.SensorResult | dg.SkipReason:
+    try:
+        wanted = {repo.name for repo in reference_repos.load()}
+    except ReferenceRepoConfigError as exc:
+        return dg.SkipReason(str(exc))
+    registered = set(context.instance.get_dynamic_partitions(reference_repo_partitions.name))
+    added, removed = sorted(wanted - registered), sorted(registered - wanted)
+    if not added and not removed:
+        return dg.SkipReason(f"{len(wanted)} repositories registered, nothing changed")
+    requests = []
+    if added:
+        requests.append(reference_repo_partitions.build_add_request(added))
+    if removed:
+        requests.append(reference_repo_partitions.build_delete_request(removed))
+    return dg.SensorResult(
+        run_requests=[
+            dg.RunRequest(run_key=f"register-{name}", partition_key=name) for name in added
+        ],
+        dynamic_partitions_requests=requests,
+    )
+
+
+curation_automation = dg.AutomationConditionSensorDefinition(
+    "curation_automation",
+    target=CURATION_ASSETS,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Evaluates the curation's automation condition (nightly, after the harvest).",
+)

@@ -1,0 +1,172 @@
+"""`commit_instructions` and `filter_report`: CommitPackFT-style curation of the harvest."""
+
+from collections.abc import Iterator
+
+import dagster as dg
+import polars as pl
+
+from cs_pipelines import paths
+from cs_pipelines.curate import CurationConfig, CurationResult, curate
+from cs_pipelines.defs.config import launchpad_config, to_stage_config
+from cs_pipelines.defs.harvest import raw_commits
+from cs_pipelines.defs.resources import WarehouseResource
+from cs_pipelines.reporting import bar_chart_png, markdown_image, markdown_table
+
+CurationRunConfig = launchpad_config(
+    CurationConfig,
+    "CurationRunConfig",
+    "Thresholds of the CommitPackFT filters and of exact and near deduplication.",
+)
+
+# Curate once per nightly cycle, after the harvest runs have all finished.
+NIGHTLY_AFTER_HARVEST = (
+    dg.AutomationCondition.on_cron("0 2 * * *", "UTC")
+    & ~dg.AutomationCondition.any_deps_in_progress()
+)
+
+INSTRUCTIONS_SPEC = dg.AssetSpec(
+    "commit_instructions",
+    deps=[raw_commits],
+    kinds={"duckdb", "polars"},
+    group_name="curation",
+    description=(
+        "Instruction data in CommitPackFT form: the cleaned commit subject as the instruction, "
+        "old and new contents of the single changed file, language, repo, sha and diff. Only "
+        "commits that pass every CommitPackFT filter, after exact and MinHash near dedup."
+    ),
+    metadata={"dagster/table_name": "commit_instructions"},
+    automation_condition=NIGHTLY_AFTER_HARVEST,
+)
+REPORT_SPEC = dg.AssetSpec(
+    "filter_report",
+    deps=[raw_commits],
+    kinds={"duckdb", "polars"},
+    group_name="curation",
+    description="How many commits each curation rule removed, in application order.",
+    metadata={"dagster/table_name": "filter_report"},
+    automation_condition=NIGHTLY_AFTER_HARVEST,
+)
+
+
+@dg.multi_asset(
+    specs=[INSTRUCTIONS_SPEC, REPORT_SPEC],
+    check_specs=[
+        dg.AssetCheckSpec(
+            "rejections_add_up",
+            asset="filter_report",
+            description="Input commits = kept + removed by each rule, and every removal is listed.",
+            blocking=True,
+        )
+    ],
+)
+def curated_commits(
+    context: dg.AssetExecutionContext, config: CurationRunConfig, warehouse: WarehouseResource
+) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
+    """Apply the CommitPackFT filters and dedup to every harvested commit."""
+    store = warehouse.warehouse
+    commits = store.query("SELECT * FROM raw_commits ORDER BY repo, committed_at, sha")
+    context.log.info(f"curating {commits.height} commits")
+    result = curate(commits, to_stage_config(config, CurationConfig))
+    store.replace_table("commit_instructions", result.instructions)
+    store.replace_table("commit_rejections", result.rejections)
+    store.replace_table("filter_report", result.report)
+    context.log.info(f"kept {result.instructions.height} of {result.n_input} commits")
+
+    yield dg.MaterializeResult(
+        asset_key="commit_instructions", metadata=_instructions_metadata(result)
+    )
+    yield dg.MaterializeResult(asset_key="filter_report", metadata=_report_metadata(result))
+    yield _rejections_add_up(result)
+
+
+def _instructions_metadata(result: CurationResult) -> dict[str, object]:
+    kept = result.instructions
+    by_language = (
+        kept.group_by("language").len().sort("len", descending=True)
+        if not kept.is_empty()
+        else pl.DataFrame({"language": [], "len": []})
+    )
+    preview = kept.select("repo", pl.col("sha").str.head(10), "language", "instruction")
+    return {
+        "dagster/row_count": dg.MetadataValue.int(kept.height),
+        "input_commits": dg.MetadataValue.int(result.n_input),
+        "kept_fraction": dg.MetadataValue.float(
+            round(kept.height / result.n_input, 4) if result.n_input else 0.0
+        ),
+        "by_language": dg.MetadataValue.md(markdown_table(by_language, 20)),
+        "preview": dg.MetadataValue.md(markdown_table(preview, 10)),
+    }
+
+
+def _report_metadata(result: CurationResult) -> dict[str, object]:
+    report = result.report
+    chart = bar_chart_png(
+        report["rule"].to_list(),
+        report["removed"].to_list(),
+        f"Commits removed per rule ({result.n_input} in, {result.instructions.height} kept)",
+        paths.artifacts_dir() / "reports" / "filter_report.png",
+    )
+    return {
+        "dagster/row_count": dg.MetadataValue.int(report.height),
+        "input_commits": dg.MetadataValue.int(result.n_input),
+        "kept": dg.MetadataValue.int(result.instructions.height),
+        "removed": dg.MetadataValue.int(int(report["removed"].sum())),
+        "rules": dg.MetadataValue.md(markdown_table(report, 100, max_chars=120)),
+        "chart": dg.MetadataValue.md(markdown_image(chart, "commits removed per rule")),
+        "chart_path": dg.MetadataValue.path(str(chart)),
+    }
+
+
+def _rejections_add_up(result: CurationResult) -> dg.AssetCheckResult:
+    removed = int(result.report["removed"].sum())
+    kept = result.instructions.height
+    listed = result.rejections.height
+    return dg.AssetCheckResult(
+        asset_key="filter_report",
+        check_name="rejections_add_up",
+        passed=result.n_input == kept + removed and listed == removed,
+        metadata={"input": result.n_input, "kept": kept, "removed": removed, "listed": listed},
+    )
+
+
+@dg.asset_check(
+    asset=INSTRUCTIONS_SPEC.key,
+    blocking=True,
+    description="No two instructions share a content hash or (instruction, new contents).",
+)
+def commit_instructions_no_duplicates(warehouse: WarehouseResource) -> dg.AssetCheckResult:
+    dupes = warehouse.warehouse.query(
+        """
+        SELECT 'content_hash' AS key, content_hash AS value, count(*) AS copies
+        FROM commit_instructions GROUP BY content_hash HAVING count(*) > 1
+        UNION ALL
+        SELECT 'instruction+new_contents', instruction, count(*)
+        FROM commit_instructions GROUP BY instruction, new_contents HAVING count(*) > 1
+        """
+    )
+    return dg.AssetCheckResult(
+        passed=dupes.is_empty(),
+        metadata={
+            "duplicate_groups": dupes.height,
+            "examples": dg.MetadataValue.md(markdown_table(dupes, 5)),
+        },
+    )
+
+
+@dg.asset_check(
+    asset=INSTRUCTIONS_SPEC.key,
+    blocking=True,
+    description="Every instruction has text, new contents, a language, a repo and a sha.",
+)
+def commit_instructions_required_fields(warehouse: WarehouseResource) -> dg.AssetCheckResult:
+    bad = warehouse.warehouse.query(
+        """
+        SELECT repo, left(sha, 10) AS sha, instruction FROM commit_instructions
+        WHERE coalesce(trim(instruction), '') = '' OR new_contents IS NULL
+           OR language IS NULL OR repo IS NULL OR sha IS NULL
+        """
+    )
+    return dg.AssetCheckResult(
+        passed=bad.is_empty(),
+        metadata={"bad_rows": bad.height, "examples": dg.MetadataValue.md(markdown_table(bad, 5))},
+    )

@@ -1,0 +1,171 @@
+"""`raw_commits`: one partition per reference repository, harvested incrementally."""
+
+import shutil
+
+import dagster as dg
+
+from cs_pipelines import paths
+from cs_pipelines.defs.config import launchpad_config, to_stage_config
+from cs_pipelines.defs.partitions import reference_repo_partitions
+from cs_pipelines.defs.resources import ReferenceReposResource, WarehouseResource
+from cs_pipelines.harvest.harvester import HarvestConfig, HarvestResult, harvest_repository
+from cs_pipelines.harvest.mirror import sync_mirror
+from cs_pipelines.harvest.schema import RAW_COMMITS_SCHEMA
+from cs_pipelines.reporting import markdown_table
+from cs_pipelines.warehouse import Warehouse
+from cs_pipelines.warehouse.commits import (
+    apply_harvest,
+    known_shas,
+    read_watermark,
+    record_failure,
+)
+
+
+class HarvestRunConfig(
+    launchpad_config(HarvestConfig, "HarvestRunConfigBase", "Settings of the commit harvest.")
+):
+    """Settings of the commit harvest (caps, batch size) and of the mirror fetch."""
+
+    fetch_timeout_s: float = 600.0
+
+
+RAW_COMMITS_COLUMNS = dg.TableSchema(
+    columns=[dg.TableColumn(name, str(dtype)) for name, dtype in RAW_COMMITS_SCHEMA.items()]
+)
+
+
+@dg.asset(
+    partitions_def=reference_repo_partitions,
+    kinds={"git", "duckdb", "polars"},
+    group_name="harvest",
+    metadata={"dagster/column_schema": RAW_COMMITS_COLUMNS, "dagster/table_name": "raw_commits"},
+    tags={"cs_pipelines/stage": "harvest"},
+)
+def raw_commits(
+    context: dg.AssetExecutionContext,
+    config: HarvestRunConfig,
+    warehouse: WarehouseResource,
+    reference_repos: ReferenceReposResource,
+) -> dg.MaterializeResult:
+    """Every commit of one reference repository: message, authors, per-file changes with
+    numstat and language, the capped patch, and old/new contents of single-file changes.
+
+    Keeps a bare mirror per repository under CS_DATA_DIR, fetches it, and harvests only what is
+    new since the repository's watermark (a rewritten history is reconciled). Rows are upserted
+    on (repo, sha) in one transaction, so re-materializing changes nothing.
+    """
+    repo = reference_repos.get(context.partition_key)
+    store = warehouse.warehouse
+    staging = paths.staging_dir() / f"{repo.name}-{context.run.run_id}"
+    try:
+        context.log.info(f"{repo.name}: syncing mirror of {repo.url}")
+        mirror = sync_mirror(repo, paths.mirrors_dir(), timeout_s=config.fetch_timeout_s)
+        result = harvest_repository(
+            repo,
+            mirror,
+            watermark=read_watermark(store, repo.name),
+            known_shas=lambda: known_shas(store, repo.name),
+            staging_dir=staging,
+            config=to_stage_config(config, HarvestConfig),
+            progress=lambda n: context.log.info(f"{repo.name}: {n} commits harvested"),
+        )
+        total = apply_harvest(store, result, run_id=context.run.run_id)
+    except Exception as exc:
+        message = f"{repo.name}: harvest failed: {exc}"
+        record_failure(store, repo.name, message, context.run.run_id)
+        raise dg.Failure(
+            description=message,
+            metadata={"repo": repo.name, "url": repo.url, "cause": type(exc).__name__},
+            allow_retries=False,
+        ) from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return dg.MaterializeResult(metadata=_harvest_metadata(store, result, total))
+
+
+def _harvest_metadata(store: Warehouse, result: HarvestResult, total: int) -> dict[str, object]:
+    rate = result.n_commits / result.duration_s if result.duration_s > 0 else 0.0
+    recent = store.query(
+        """
+        SELECT left(sha, 10) AS sha, committed_at, subject, n_files, insertions, deletions, error
+        FROM raw_commits WHERE repo = ? ORDER BY committed_at DESC LIMIT 10
+        """,
+        [result.repo],
+    )
+    return {
+        "dagster/row_count": dg.MetadataValue.int(total),
+        "mode": result.mode,
+        "ref": result.ref or "(empty repository)",
+        "head_sha": result.head_sha or "",
+        "new_commits": dg.MetadataValue.int(result.n_commits),
+        "removed_commits": dg.MetadataValue.int(len(result.removed_shas)),
+        "commits_with_errors": dg.MetadataValue.int(result.n_errors),
+        "duration_s": dg.MetadataValue.float(round(result.duration_s, 3)),
+        "commits_per_s": dg.MetadataValue.float(round(rate, 1)),
+        "notes": dg.MetadataValue.md("\n".join(f"- {n}" for n in result.notes) or "_none_"),
+        "recent_commits": dg.MetadataValue.md(markdown_table(recent)),
+    }
+
+
+@dg.asset_check(asset=raw_commits, blocking=True, description="(repo, sha) is unique.")
+def raw_commits_unique_key(warehouse: WarehouseResource) -> dg.AssetCheckResult:
+    dupes = warehouse.warehouse.query(
+        "SELECT repo, sha, count(*) AS copies FROM raw_commits GROUP BY ALL HAVING count(*) > 1"
+    )
+    return dg.AssetCheckResult(
+        passed=dupes.is_empty(),
+        metadata={
+            "duplicate_keys": dupes.height,
+            "examples": dg.MetadataValue.md(markdown_table(dupes, 5)),
+        },
+    )
+
+
+REQUIRED_COLUMNS = (
+    "repo",
+    "sha",
+    "parents",
+    "is_merge",
+    "authored_at",
+    "committed_at",
+    "subject",
+    "files",
+    "harvested_at",
+)
+
+
+@dg.asset_check(asset=raw_commits, blocking=True, description="Required fields are never null.")
+def raw_commits_required_fields(warehouse: WarehouseResource) -> dg.AssetCheckResult:
+    counts = warehouse.warehouse.query(
+        "SELECT "
+        + ", ".join(f'count(*) - count("{c}") AS "{c}"' for c in REQUIRED_COLUMNS)
+        + " FROM raw_commits"
+    ).row(0, named=True)
+    missing = {column: n for column, n in counts.items() if n}
+    return dg.AssetCheckResult(
+        passed=not missing, metadata={"null_counts": dg.MetadataValue.json(counts)}
+    )
+
+
+@dg.asset_check(
+    asset=raw_commits,
+    description="Authored and committed times lie between 1970 and tomorrow (UTC).",
+)
+def raw_commits_timestamps_sane(warehouse: WarehouseResource) -> dg.AssetCheckResult:
+    bad = warehouse.warehouse.query(
+        """
+        SELECT repo, left(sha, 10) AS sha, authored_at, committed_at FROM raw_commits
+        WHERE NOT (authored_at > TIMESTAMPTZ '1970-01-01 00:00:00+00'
+                   AND committed_at > TIMESTAMPTZ '1970-01-01 00:00:00+00'
+                   AND authored_at < now() + INTERVAL 1 DAY
+                   AND committed_at < now() + INTERVAL 1 DAY)
+        """
+    )
+    return dg.AssetCheckResult(
+        passed=bad.is_empty(),
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            "insane_timestamps": bad.height,
+            "examples": dg.MetadataValue.md(markdown_table(bad, 5)),
+        },
+    )

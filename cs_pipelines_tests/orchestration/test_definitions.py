@@ -1,0 +1,103 @@
+"""The code location loads whole, and its schedule and sensors do what they promise."""
+
+from datetime import datetime
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from cs_pipelines.definitions import defs
+from cs_pipelines.defs.automation import nightly_harvest, reference_repos_sensor
+from cs_pipelines.defs.partitions import reference_repo_partitions
+from cs_pipelines.defs.resources import ReferenceReposResource
+
+
+def test_definitions_load_with_every_asset_check_schedule_and_sensor():
+    dg.Definitions.validate_loadable(defs)
+    graph = defs.resolve_asset_graph()
+    keys = {key.to_user_string() for key in graph.get_all_asset_keys()}
+    assert keys == {"raw_commits", "commit_instructions", "filter_report"}
+    checks = {key.name for key in graph.asset_check_keys}
+    assert checks == {
+        "raw_commits_unique_key",
+        "raw_commits_required_fields",
+        "raw_commits_timestamps_sane",
+        "commit_instructions_no_duplicates",
+        "commit_instructions_required_fields",
+        "rejections_add_up",
+    }
+    assert {s.name for s in defs.schedules} == {"nightly_harvest"}
+    assert {s.name for s in defs.sensors} == {"reference_repos_sensor", "curation_automation"}
+    assert {j.name for j in defs.resolve_all_job_defs()} >= {"harvest_job", "curation_job"}
+
+
+def test_lineage_reads_left_to_right():
+    graph = defs.resolve_asset_graph()
+    instructions = graph.get(dg.AssetKey("commit_instructions"))
+    assert instructions.parent_keys == {dg.AssetKey("raw_commits")}
+    raw = graph.get(dg.AssetKey("raw_commits"))
+    assert raw.partitions_def == reference_repo_partitions
+    for node in graph.asset_nodes:
+        assert node.group_name in {"harvest", "curation"}
+        assert node.description, f"{node.key} has no description"
+        assert node.kinds, f"{node.key} has no kinds"
+
+
+def test_nightly_schedule_requests_every_registered_repository():
+    assert nightly_harvest.cron_schedule == "0 2 * * *"
+    assert nightly_harvest.execution_timezone == "UTC"
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions(reference_repo_partitions.name, ["b", "a"])
+        context = dg.build_schedule_context(
+            instance=instance,
+            scheduled_execution_time=datetime(2026, 1, 2, 2, 0),
+        )
+        requests = nightly_harvest(context)
+    assert [r.partition_key for r in requests] == ["a", "b"]
+    assert requests[0].run_key == "a-2026-01-02"
+
+
+def _repos_file(tmp_path: Path, names: list[str]) -> Path:
+    path = tmp_path / "repos.yaml"
+    entries = "".join(f"  - {{name: {n}, url: 'file:///nowhere/{n}'}}\n" for n in names)
+    path.write_text("repositories:\n" + entries)
+    return path
+
+
+def test_sensor_registers_new_repositories_and_drops_removed_ones(tmp_path: Path):
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions(reference_repo_partitions.name, ["old", "kept"])
+        resource = ReferenceReposResource(path=str(_repos_file(tmp_path, ["kept", "new"])))
+        context = dg.build_sensor_context(
+            instance=instance, resources={"reference_repos": resource}
+        )
+        result = reference_repos_sensor(context)
+    assert isinstance(result, dg.SensorResult)
+    assert [r.partition_key for r in result.run_requests] == ["new"]
+    adds = [
+        r
+        for r in result.dynamic_partitions_requests
+        if isinstance(r, dg.AddDynamicPartitionsRequest)
+    ]
+    deletes = [
+        r
+        for r in result.dynamic_partitions_requests
+        if isinstance(r, dg.DeleteDynamicPartitionsRequest)
+    ]
+    assert adds[0].partition_keys == ["new"]
+    assert deletes[0].partition_keys == ["old"]
+
+
+@pytest.mark.parametrize(
+    "content", ["repositories: [\n", "repositories:\n  - {name: 'bad name'}\n"]
+)
+def test_sensor_skips_with_the_cause_when_the_list_is_broken(tmp_path: Path, content: str):
+    path = tmp_path / "repos.yaml"
+    path.write_text(content)
+    with dg.instance_for_test() as instance:
+        context = dg.build_sensor_context(
+            instance=instance, resources={"reference_repos": ReferenceReposResource(path=str(path))}
+        )
+        result = reference_repos_sensor(context)
+    assert isinstance(result, dg.SkipReason)
+    assert str(path) in result.skip_message
