@@ -8,13 +8,18 @@ $DAGSTER_HOME, so the UI shows them), curates everything, and prints a summary.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from cs_pipelines import paths
+
+if TYPE_CHECKING:
+    import dagster as dg
 
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 
@@ -62,29 +67,44 @@ def run_main_job(repos_file: Path | None = None) -> int:
     names = [repo.name for repo in load_reference_repos(paths.reference_repos_file())]
     instance.add_dynamic_partitions(reference_repo_partitions.name, names)
 
-    harvest_job = defs.resolve_job_def("harvest_job")
-    outcomes: dict[str, bool] = {}
-    for name in names:
-        print(f"== harvesting {name}", flush=True)
-        result = harvest_job.execute_in_process(
-            partition_key=name, instance=instance, raise_on_error=False, run_config=QUIET_LOGS
-        )
-        outcomes[name] = result.success
-    print("== curating", flush=True)
-    curation = defs.resolve_job_def("curation_job").execute_in_process(
-        instance=instance, raise_on_error=False, run_config=QUIET_LOGS
-    )
+    log_path = paths.data_dir() / "logs" / f"run-{time.strftime('%Y%m%dT%H%M%S')}.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    print(f"Dagster logs: {log_path} (and the UI: make ui)", flush=True)
+    with log_path.open("a", encoding="utf-8") as log:
+        outcomes = {
+            name: _execute(
+                defs.resolve_job_def("harvest_job"),
+                instance,
+                log,
+                f"harvest {name}",
+                partition_key=name,
+            )
+            for name in names
+        }
+        curation_ok = _execute(defs.resolve_job_def("curation_job"), instance, log, "curate")
     print()
     print(summary_text(names))
     print(f"\nmain job finished in {time.monotonic() - started:.1f} s")
-    ok = curation.success and any(outcomes.values())
+    ok = curation_ok and any(outcomes.values())
     if not ok:
-        print(
-            "main job FAILED: "
-            + ("curation failed" if not curation.success else "no repository could be harvested"),
-            file=sys.stderr,
-        )
+        cause = "curation failed" if not curation_ok else "no repository could be harvested"
+        print(f"main job FAILED: {cause}; see {log_path}", file=sys.stderr)
     return 0 if ok else 1
+
+
+def _execute(
+    job: dg.JobDefinition, instance: dg.DagsterInstance, log: TextIO, label: str, **kwargs: str
+) -> bool:
+    """Run ``job`` in process with its Dagster console output in ``log``; print one line."""
+    print(f"  {label} ...", end=" ", flush=True)
+    started = time.monotonic()
+    with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
+        result = job.execute_in_process(
+            instance=instance, raise_on_error=False, run_config=QUIET_LOGS, **kwargs
+        )
+    status = "ok" if result.success else "failed (see the summary)"
+    print(f"{status} ({time.monotonic() - started:.1f} s, run {result.run_id[:8]})", flush=True)
+    return result.success
 
 
 def summary_text(repo_names: list[str] | None = None) -> str:
@@ -96,10 +116,16 @@ def summary_text(repo_names: list[str] | None = None) -> str:
     harvests = [
         h for h in latest_harvests(warehouse) if repo_names is None or h["repo"] in repo_names
     ]
+    stored = dict(
+        warehouse.query("SELECT repo, count(*) AS n FROM raw_commits GROUP BY repo").iter_rows()
+    )
     lines = ["Repositories:"]
     for entry in harvests:
         if entry["status"] == "ok":
-            detail = f"{entry['mode']}, {entry['new_commits']} new commits"
+            detail = (
+                f"{entry['mode']}: {entry['new_commits']} new commits, "
+                f"{stored.get(entry['repo'], 0)} stored"
+            )
             if entry["commits_with_errors"]:
                 detail += f", {entry['commits_with_errors']} stored with read errors"
         else:

@@ -1,6 +1,7 @@
 """`raw_commits`: one partition per reference repository, harvested incrementally."""
 
 import shutil
+from typing import NoReturn
 
 import dagster as dg
 
@@ -9,7 +10,8 @@ from cs_pipelines.defs.config import launchpad_config, to_stage_config
 from cs_pipelines.defs.partitions import reference_repo_partitions
 from cs_pipelines.defs.resources import ReferenceReposResource, WarehouseResource
 from cs_pipelines.harvest.harvester import HarvestConfig, HarvestResult, harvest_repository
-from cs_pipelines.harvest.mirror import sync_mirror
+from cs_pipelines.harvest.mirror import RepoUnavailableError, sync_mirror
+from cs_pipelines.harvest.repos import ReferenceRepo
 from cs_pipelines.harvest.schema import RAW_COMMITS_SCHEMA
 from cs_pipelines.reporting import markdown_table
 from cs_pipelines.warehouse import Warehouse
@@ -70,17 +72,31 @@ def raw_commits(
             progress=lambda n: context.log.info(f"{repo.name}: {n} commits harvested"),
         )
         total = apply_harvest(store, result, run_id=context.run.run_id)
+    except RepoUnavailableError as exc:  # expected offline: the message says it all
+        _fail(store, repo, str(exc), exc, context.run.run_id, traceback=False)
     except Exception as exc:
-        message = f"{repo.name}: harvest failed: {exc}"
-        record_failure(store, repo.name, message, context.run.run_id)
-        raise dg.Failure(
-            description=message,
-            metadata={"repo": repo.name, "url": repo.url, "cause": type(exc).__name__},
-            allow_retries=False,
-        ) from exc
+        _fail(store, repo, f"{repo.name}: harvest failed: {exc}", exc, context.run.run_id)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return dg.MaterializeResult(metadata=_harvest_metadata(store, result, total))
+
+
+def _fail(
+    store: Warehouse,
+    repo: ReferenceRepo,
+    message: str,
+    cause: Exception,
+    run_id: str,
+    traceback: bool = True,
+) -> NoReturn:
+    """Log the failure in the warehouse (stored rows untouched) and fail this partition."""
+    record_failure(store, repo.name, message, run_id)
+    failure = dg.Failure(
+        description=message,
+        metadata={"repo": repo.name, "url": repo.url, "cause": type(cause).__name__},
+        allow_retries=False,
+    )
+    raise failure from (cause if traceback else None)
 
 
 def _harvest_metadata(store: Warehouse, result: HarvestResult, total: int) -> dict[str, object]:
