@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 from cs_pipelines.harvest.harvester import HarvestResult
-from cs_pipelines.harvest.schema import RAW_COMMITS_SCHEMA
+from cs_pipelines.harvest.schema import RAW_COMMITS_SCHEMA, REQUIRED_COLUMNS
 from cs_pipelines.warehouse import Warehouse, WarehouseLockTimeout
 from cs_pipelines.warehouse.commits import (
     apply_harvest,
@@ -22,44 +22,15 @@ from cs_pipelines.warehouse.commits import (
 
 
 def fake_commits(repo: str, shas: list[str]) -> pl.DataFrame:
+    """Minimal rows: the required columns set, everything else null."""
     now = datetime(2026, 1, 1, tzinfo=UTC)
-    n = len(shas)
-    return (
-        pl.DataFrame(
-            {
-                "repo": [repo] * n,
-                "sha": shas,
-                "parents": [[]] * n,
-                "is_merge": [False] * n,
-                "authored_at": [now] * n,
-                "committed_at": [now] * n,
-                "subject": [f"Change {sha}" for sha in shas],
-                "files": [[]] * n,
-                "harvested_at": [now] * n,
-            },
-            schema_overrides={k: RAW_COMMITS_SCHEMA[k] for k in ("parents", "files")},
-        )
-        .select(
-            [
-                pl.col(name)
-                if name
-                in (
-                    "repo",
-                    "sha",
-                    "parents",
-                    "is_merge",
-                    "authored_at",
-                    "committed_at",
-                    "subject",
-                    "files",
-                    "harvested_at",
-                )
-                else pl.lit(None, dtype).alias(name)
-                for name, dtype in RAW_COMMITS_SCHEMA.items()
-            ]
-        )
-        .cast(RAW_COMMITS_SCHEMA)
-    )
+    values = {
+        "repo": repo, "sha": None, "parents": [], "is_merge": False, "authored_at": now,
+        "committed_at": now, "subject": "Change", "files": [], "harvested_at": now,
+    }  # fmt: skip
+    assert set(values) == set(REQUIRED_COLUMNS)
+    rows = [{**values, "sha": sha} for sha in shas]
+    return pl.DataFrame(rows, schema=RAW_COMMITS_SCHEMA)
 
 
 def harvest_result(tmp: Path, repo: str, batches: list[list[str]], removed=()) -> HarvestResult:

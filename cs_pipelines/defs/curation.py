@@ -7,6 +7,7 @@ import polars as pl
 
 from cs_pipelines import paths
 from cs_pipelines.curate import CurationConfig, CurationResult, curate
+from cs_pipelines.defs.checks import no_offending_rows
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
 from cs_pipelines.defs.harvest import raw_commits
 from cs_pipelines.defs.resources import WarehouseResource
@@ -144,13 +145,7 @@ def commit_instructions_no_duplicates(warehouse: WarehouseResource) -> dg.AssetC
         FROM commit_instructions GROUP BY instruction, new_contents HAVING count(*) > 1
         """
     )
-    return dg.AssetCheckResult(
-        passed=dupes.is_empty(),
-        metadata={
-            "duplicate_groups": dupes.height,
-            "examples": dg.MetadataValue.md(markdown_table(dupes, 5)),
-        },
-    )
+    return no_offending_rows(dupes, "duplicate_groups")
 
 
 @dg.asset_check(
@@ -166,7 +161,4 @@ def commit_instructions_required_fields(warehouse: WarehouseResource) -> dg.Asse
            OR language IS NULL OR repo IS NULL OR sha IS NULL
         """
     )
-    return dg.AssetCheckResult(
-        passed=bad.is_empty(),
-        metadata={"bad_rows": bad.height, "examples": dg.MetadataValue.md(markdown_table(bad, 5))},
-    )
+    return no_offending_rows(bad, "bad_rows")

@@ -6,13 +6,14 @@ from typing import NoReturn
 import dagster as dg
 
 from cs_pipelines import paths
+from cs_pipelines.defs.checks import no_offending_rows
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
 from cs_pipelines.defs.partitions import reference_repo_partitions
 from cs_pipelines.defs.resources import ReferenceReposResource, WarehouseResource
 from cs_pipelines.harvest.harvester import HarvestConfig, HarvestResult, harvest_repository
 from cs_pipelines.harvest.mirror import RepoUnavailableError, sync_mirror
 from cs_pipelines.harvest.repos import ReferenceRepo
-from cs_pipelines.harvest.schema import RAW_COMMITS_SCHEMA
+from cs_pipelines.harvest.schema import RAW_COMMITS_SCHEMA, REQUIRED_COLUMNS
 from cs_pipelines.reporting import markdown_table
 from cs_pipelines.warehouse import Warehouse
 from cs_pipelines.warehouse.commits import (
@@ -128,26 +129,7 @@ def raw_commits_unique_key(warehouse: WarehouseResource) -> dg.AssetCheckResult:
     dupes = warehouse.warehouse.query(
         "SELECT repo, sha, count(*) AS copies FROM raw_commits GROUP BY ALL HAVING count(*) > 1"
     )
-    return dg.AssetCheckResult(
-        passed=dupes.is_empty(),
-        metadata={
-            "duplicate_keys": dupes.height,
-            "examples": dg.MetadataValue.md(markdown_table(dupes, 5)),
-        },
-    )
-
-
-REQUIRED_COLUMNS = (
-    "repo",
-    "sha",
-    "parents",
-    "is_merge",
-    "authored_at",
-    "committed_at",
-    "subject",
-    "files",
-    "harvested_at",
-)
+    return no_offending_rows(dupes, "duplicate_keys")
 
 
 @dg.asset_check(asset=raw_commits, blocking=True, description="Required fields are never null.")
@@ -177,11 +159,4 @@ def raw_commits_timestamps_sane(warehouse: WarehouseResource) -> dg.AssetCheckRe
                    AND committed_at < now() + INTERVAL 1 DAY)
         """
     )
-    return dg.AssetCheckResult(
-        passed=bad.is_empty(),
-        severity=dg.AssetCheckSeverity.WARN,
-        metadata={
-            "insane_timestamps": bad.height,
-            "examples": dg.MetadataValue.md(markdown_table(bad, 5)),
-        },
-    )
+    return no_offending_rows(bad, "insane_timestamps", dg.AssetCheckSeverity.WARN)

@@ -52,6 +52,12 @@ RAW_COMMITS_SCHEMA: dict[str, pl.DataType] = {
 
 COMMIT_KEY = ("repo", "sha")
 
+# Never null: every commit has these even when its objects could not be read.
+REQUIRED_COLUMNS = (
+    "repo", "sha", "parents", "is_merge", "authored_at", "committed_at", "subject", "files",
+    "harvested_at",
+)  # fmt: skip
+
 
 def empty_raw_commits() -> pl.DataFrame:
     return pl.DataFrame(schema=RAW_COMMITS_SCHEMA)

@@ -38,6 +38,17 @@ def run_partition(instance_ref: dg.InstanceRef, name: str) -> tuple[str, bool]:
         return result.run_id, result.success
 
 
+def step_time(instance: dg.DagsterInstance, run_id: str, event_type: str) -> float:
+    """When the run's harvest step emitted ``event_type``."""
+    return next(
+        record.timestamp
+        for record in instance.all_logs(run_id)
+        if record.dagster_event
+        and record.dagster_event.event_type_value == event_type
+        and record.step_key == "raw_commits"
+    )
+
+
 @pytest.fixture
 def repos_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CS_DATA_DIR", str(tmp_path / "data"))
@@ -60,26 +71,8 @@ def test_concurrent_partition_runs_neither_fail_nor_lose_rows(repos_file: Path, 
             results = [run.result(timeout=400) for run in runs]
         assert [ok for _, ok in results] == [True] * len(REPOS)
         run_ids = [run_id for run_id, _ in results]
-        starts = [
-            next(
-                e.timestamp
-                for e in instance.all_logs(run_id)
-                if e.dagster_event
-                and e.dagster_event.event_type_value == "STEP_START"
-                and e.step_key == "raw_commits"
-            )
-            for run_id in run_ids
-        ]
-        ends = [
-            next(
-                e.timestamp
-                for e in instance.all_logs(run_id)
-                if e.dagster_event
-                and e.dagster_event.event_type_value == "STEP_SUCCESS"
-                and e.step_key == "raw_commits"
-            )
-            for run_id in run_ids
-        ]
+        starts = [step_time(instance, run_id, "STEP_START") for run_id in run_ids]
+        ends = [step_time(instance, run_id, "STEP_SUCCESS") for run_id in run_ids]
         assert max(starts) < min(ends), "the harvest steps did not overlap"
 
     warehouse = Warehouse(tmp_path / "data" / "warehouse.duckdb")
