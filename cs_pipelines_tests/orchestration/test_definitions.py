@@ -1,6 +1,6 @@
 """The code location loads whole, and its schedule and sensors do what they promise."""
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import dagster as dg
@@ -101,3 +101,24 @@ def test_sensor_skips_with_the_cause_when_the_list_is_broken(tmp_path: Path, con
         result = reference_repos_sensor(context)
     assert isinstance(result, dg.SkipReason)
     assert str(path) in result.skip_message
+
+
+def test_curation_runs_once_per_night_after_the_harvest():
+    midnight = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions(reference_repo_partitions.name, ["a", "b"])
+
+        def evaluate(at: timedelta, cursor=None):
+            return dg.evaluate_automation_conditions(
+                defs=defs, instance=instance, evaluation_time=midnight + at, cursor=cursor
+            )
+
+        before_tick = evaluate(timedelta(hours=1, minutes=59))
+        assert before_tick.total_requested == 0
+        instance.report_runless_asset_event(dg.AssetMaterialization("raw_commits", partition="a"))
+        after_harvest = evaluate(timedelta(hours=2, minutes=5), before_tick.cursor)
+        for key in ("commit_instructions", "filter_report"):
+            assert after_harvest.get_num_requested(dg.AssetKey(key)) == 1
+        assert after_harvest.total_requested == 2
+        later = evaluate(timedelta(hours=2, minutes=10), after_harvest.cursor)
+        assert later.total_requested == 0  # once per night, not after every partition
