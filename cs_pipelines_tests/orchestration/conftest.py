@@ -69,10 +69,8 @@ def trading_repo(path: Path, n_extra: int = 0) -> GitRepoBuilder:
 
 
 @pytest.fixture
-def platform(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Platform:
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    monkeypatch.setenv("CS_DATA_DIR", str(data_dir))
+def platform(tmp_path: Path, isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Platform:
+    data_dir = isolated_data_dir
     sources = {
         "alpha": trading_repo(tmp_path / "src" / "alpha"),
         "beta": trading_repo(tmp_path / "src" / "beta", n_extra=3),

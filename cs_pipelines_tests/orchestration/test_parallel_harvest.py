@@ -51,7 +51,6 @@ def step_time(instance: dg.DagsterInstance, run_id: str, event_type: str) -> flo
 
 @pytest.fixture
 def repos_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("CS_DATA_DIR", str(tmp_path / "data"))
     lines = ["repositories:"]
     for seed, (name, n_commits) in enumerate(REPOS.items()):
         source = make_history_repo(tmp_path / "src" / f"{name}.git", n_commits, seed=seed)
