@@ -31,6 +31,11 @@ def artifacts_dir() -> Path:
     return data_dir() / "artifacts"
 
 
+def commit_index_dir() -> Path:
+    """The FAISS commit index: versioned folders plus a ``CURRENT`` pointer."""
+    return artifacts_dir() / "commit_index"
+
+
 def reference_repos_file() -> Path:
     """The repository list: ``CS_REFERENCE_REPOS`` or ``<CS_DATA_DIR>/reference_repos.yaml``.
 
