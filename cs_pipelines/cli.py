@@ -34,10 +34,79 @@ def main(argv: list[str] | None = None) -> int:
         help="repository list (default: CS_REFERENCE_REPOS or data/reference_repos.yaml)",
     )
     commands.add_parser("summary", help="print rows per table and the last harvest per repo")
+    _add_retrieve_parser(commands)
     args = parser.parse_args(argv)
     if args.command == "run":
         return run_main_job(args.repos)
+    if args.command == "retrieve":
+        return retrieve_command(args)
     print(summary_text())
+    return 0
+
+
+def _add_retrieve_parser(commands: argparse._SubParsersAction) -> None:
+    retrieve = commands.add_parser(
+        "retrieve", help="print the commits most relevant to a task description"
+    )
+    retrieve.add_argument("query", help="the task, e.g. 'add a trailing stop to the breakout'")
+    retrieve.add_argument("-k", type=int, default=5, help="how many examples (default 5)")
+    retrieve.add_argument("--json", action="store_true", help="one JSON array, for scripts")
+    retrieve.add_argument(
+        "--mmr", action="store_true", help="diversify (maximal marginal relevance)"
+    )
+    retrieve.add_argument(
+        "--language", action="append", help="keep only this language (repeatable)"
+    )
+    retrieve.add_argument("--repo", action="append", help="keep only this repository (repeatable)")
+    retrieve.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="SHA",
+        help="leave out this commit (sha or prefix of 7+; repeatable)",
+    )
+    retrieve.add_argument(
+        "--budget", type=int, default=None, help="token budget for the examples (default: none)"
+    )
+    retrieve.add_argument(
+        "--index",
+        type=Path,
+        default=None,
+        help="index folder (default: $CS_DATA_DIR/artifacts/commit_index)",
+    )
+
+
+def retrieve_command(args: argparse.Namespace) -> int:
+    """`cs-pipelines retrieve`: hits with scores, repo and sha; a clear error when it can't."""
+    import json
+
+    from cs_pipelines.retrieval.errors import RetrievalError
+    from cs_pipelines.retrieval.prompts import PromptBuilder
+
+    try:
+        builder = PromptBuilder.open(args.index)
+        hits = builder.retrieve(
+            args.query,
+            k=args.k,
+            token_budget=args.budget,
+            mmr=args.mmr,
+            languages=args.language,
+            repos=args.repo,
+            exclude_shas=args.exclude,
+        )
+    except (RetrievalError, ValueError) as exc:
+        print(f"cs-pipelines retrieve: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps([hit.to_dict() for hit in hits], indent=2))
+        return 0
+    for rank, hit in enumerate(hits, 1):
+        print(
+            f"{rank:>2}. {hit.score:.3f}  {hit.repo}@{hit.sha[:12]}  [{hit.language}]  "
+            f"{hit.instruction}"
+        )
+    if not hits:
+        print("no example passed the filters and the budget")
     return 0
 
 
@@ -81,13 +150,16 @@ def run_main_job(repos_file: Path | None = None) -> int:
             )
             for name in names
         }
-        curation_ok = _execute(defs.resolve_job_def("curation_job"), instance, log, "curate")
+        downstream_ok = all(
+            _execute(defs.resolve_job_def(job), instance, log, label)
+            for job, label in (("curation_job", "curate"), ("index_job", "index"))
+        )
     print()
     print(summary_text(names))
     print(f"\nmain job finished in {time.monotonic() - started:.1f} s")
-    ok = curation_ok and any(outcomes.values())
+    ok = downstream_ok and any(outcomes.values())
     if not ok:
-        cause = "curation failed" if not curation_ok else "no repository could be harvested"
+        cause = "curation or indexing failed" if not downstream_ok else "no repository harvested"
         print(f"main job FAILED: {cause}; see {log_path}", file=sys.stderr)
     return 0 if ok else 1
 
