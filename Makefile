@@ -40,6 +40,7 @@ lint: setup
 bench: setup
 	$(BIN)/python benchmarks/bench_harvest.py
 	$(BIN)/python benchmarks/bench_curation.py
+	$(BIN)/python benchmarks/bench_retrieval.py
 
 # Removes the environment and everything the platform wrote under data/ (committed files stay).
 clean:

@@ -2,21 +2,24 @@
 
 import dagster as dg
 
-from cs_pipelines.defs import automation, curation, harvest
+from cs_pipelines.defs import automation, curation, harvest, retrieval
 from cs_pipelines.defs.resources import ReferenceReposResource, WarehouseResource
 
 defs = dg.Definitions(
-    assets=[harvest.raw_commits, curation.curated_commits],
+    assets=[harvest.raw_commits, curation.curated_commits, retrieval.commit_index],
     asset_checks=[
         harvest.raw_commits_unique_key,
         harvest.raw_commits_required_fields,
         harvest.raw_commits_timestamps_sane,
         curation.commit_instructions_no_duplicates,
         curation.commit_instructions_required_fields,
+        retrieval.commit_index_vector_count,
+        retrieval.commit_index_dimension,
+        retrieval.commit_index_recall,
     ],
-    jobs=[automation.harvest_job, automation.curation_job],
+    jobs=[automation.harvest_job, automation.curation_job, automation.index_job],
     schedules=[automation.nightly_harvest],
-    sensors=[automation.reference_repos_sensor, automation.curation_automation],
+    sensors=[automation.reference_repos_sensor, automation.data_automation],
     resources={
         "warehouse": WarehouseResource(),
         "reference_repos": ReferenceReposResource(),

@@ -8,6 +8,7 @@ from cs_pipelines.defs.curation import INSTRUCTIONS_SPEC, REPORT_SPEC
 from cs_pipelines.defs.harvest import raw_commits
 from cs_pipelines.defs.partitions import reference_repo_partitions
 from cs_pipelines.defs.resources import ReferenceReposResource
+from cs_pipelines.defs.retrieval import commit_index
 from cs_pipelines.harvest.repos import ReferenceRepoConfigError
 
 CURATION_ASSETS = dg.AssetSelection.assets(INSTRUCTIONS_SPEC.key, REPORT_SPEC.key)
@@ -22,6 +23,12 @@ curation_job = dg.define_asset_job(
     "curation_job",
     selection=CURATION_ASSETS,
     description="Curate every harvested commit into instruction data and the filter report.",
+)
+
+index_job = dg.define_asset_job(
+    "index_job",
+    selection=dg.AssetSelection.assets(commit_index),
+    description="Embed new and changed instructions into the commit index.",
 )
 
 
@@ -70,9 +77,10 @@ def reference_repos_sensor(
     )
 
 
-curation_automation = dg.AutomationConditionSensorDefinition(
-    "curation_automation",
-    target=CURATION_ASSETS,
+data_automation = dg.AutomationConditionSensorDefinition(
+    "data_automation",
+    target=CURATION_ASSETS | dg.AssetSelection.assets(commit_index),
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Evaluates the curation's automation condition (nightly, after the harvest).",
+    description="Curates nightly after the harvest, and re-indexes whenever the curated "
+    "instructions change.",
 )

@@ -37,4 +37,4 @@ def test_main_job_fails_when_nothing_can_be_harvested(
         "repositories:\n  - {name: offline, url: 'https://unreachable.invalid/y'}\n"
     )
     assert main(["run", "--repos", str(only_offline)]) == 1
-    assert "no repository could be harvested" in capsys.readouterr().err
+    assert "no repository harvested" in capsys.readouterr().err

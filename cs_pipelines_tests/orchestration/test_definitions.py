@@ -16,7 +16,7 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
     dg.Definitions.validate_loadable(defs)
     graph = defs.resolve_asset_graph()
     keys = {key.to_user_string() for key in graph.get_all_asset_keys()}
-    assert keys == {"raw_commits", "commit_instructions", "filter_report"}
+    assert keys == {"raw_commits", "commit_instructions", "filter_report", "commit_index"}
     checks = {key.name for key in graph.asset_check_keys}
     assert checks == {
         "raw_commits_unique_key",
@@ -25,20 +25,29 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "commit_instructions_no_duplicates",
         "commit_instructions_required_fields",
         "rejections_add_up",
+        "commit_index_vector_count",
+        "commit_index_dimension",
+        "commit_index_recall",
     }
     assert {s.name for s in defs.schedules} == {"nightly_harvest"}
-    assert {s.name for s in defs.sensors} == {"reference_repos_sensor", "curation_automation"}
-    assert {j.name for j in defs.resolve_all_job_defs()} >= {"harvest_job", "curation_job"}
+    assert {s.name for s in defs.sensors} == {"reference_repos_sensor", "data_automation"}
+    assert {j.name for j in defs.resolve_all_job_defs()} >= {
+        "harvest_job",
+        "curation_job",
+        "index_job",
+    }
 
 
 def test_lineage_reads_left_to_right():
     graph = defs.resolve_asset_graph()
     instructions = graph.get(dg.AssetKey("commit_instructions"))
     assert instructions.parent_keys == {dg.AssetKey("raw_commits")}
+    index = graph.get(dg.AssetKey("commit_index"))
+    assert index.parent_keys == {dg.AssetKey("commit_instructions")}
     raw = graph.get(dg.AssetKey("raw_commits"))
     assert raw.partitions_def == reference_repo_partitions
     for node in graph.asset_nodes:
-        assert node.group_name in {"harvest", "curation"}
+        assert node.group_name in {"harvest", "curation", "retrieval"}
         assert node.description, f"{node.key} has no description"
         assert node.kinds, f"{node.key} has no kinds"
 
@@ -117,8 +126,9 @@ def test_curation_runs_once_per_night_after_the_harvest():
         assert before_tick.total_requested == 0
         instance.report_runless_asset_event(dg.AssetMaterialization("raw_commits", partition="a"))
         after_harvest = evaluate(timedelta(hours=2, minutes=5), before_tick.cursor)
-        for key in ("commit_instructions", "filter_report"):
+        # The curation, and the index that follows it eagerly, in the same evaluation.
+        for key in ("commit_instructions", "filter_report", "commit_index"):
             assert after_harvest.get_num_requested(dg.AssetKey(key)) == 1
-        assert after_harvest.total_requested == 2
+        assert after_harvest.total_requested == 3
         later = evaluate(timedelta(hours=2, minutes=10), after_harvest.cursor)
         assert later.total_requested == 0  # once per night, not after every partition

@@ -124,3 +124,22 @@ def test_curation_checks_pass_on_curated_data_and_catch_duplicates(platform, ins
     evaluation = commit_instructions_no_duplicates(warehouse=platform.resources()["warehouse"])
     assert not evaluation.passed
     assert evaluation.metadata["duplicate_groups"].value > 0
+
+
+def test_index_follows_the_curation_and_refreshes_incrementally(platform, instance):
+    for repo in ("alpha", "beta"):
+        assert harvest(platform, instance, repo).success
+    assert defs.resolve_job_def("curation_job").execute_in_process(instance=instance).success
+    first = defs.resolve_job_def("index_job").execute_in_process(instance=instance)
+    assert first.success
+    meta = materialization_metadata(first, "commit_index")
+    assert (meta["mode"], meta["dagster/row_count"], meta["index_kind"]) == ("full", 1, "flat")
+    assert meta["model"] == "all-MiniLM-L6-v2" and meta["dimension"] == 384
+    assert "trailing stop" in meta["example_queries"]
+    assert all(c.passed for c in first.get_asset_check_evaluations())
+    assert len(first.get_asset_check_evaluations()) == 3
+    mapping = platform.warehouse.query("SELECT * FROM commit_index_map")
+    assert mapping.height == 1 and mapping["index_version"][0] == meta["version"]
+
+    again = defs.resolve_job_def("index_job").execute_in_process(instance=instance)
+    assert materialization_metadata(again, "commit_index")["mode"] == "unchanged"
