@@ -1,0 +1,137 @@
+"""The forked child: lock itself down, run the untrusted code, report on fd 3, ``_exit``.
+
+Order matters: descriptors and the session first (so nothing of the server leaks in), limits
+next, privileges last (after dropping them the child could not raise its own limits back).
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import json
+import os
+import resource
+import signal
+import sys
+import traceback
+from typing import Any, NoReturn
+
+from cs_pipelines.sandbox._osutil import PR_SET_NO_NEW_PRIVS, prctl
+
+RESULT_FD = 3
+MAX_MESSAGE = 4000
+_NOTHING = object()
+
+# A minimal environment: nothing of the host's (tokens, keys, proxies) is inherited.
+CLEAN_ENV = {
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "LANG": "C.UTF-8",
+    "LC_ALL": "C.UTF-8",
+    "PYTHONHASHSEED": "0",
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+}
+
+
+def run_child(
+    request: dict[str, Any], scratch: str, fds: tuple[int, int, int], uid: int | None, as_bytes: int
+) -> NoReturn:
+    """Never returns: any path out of here is ``os._exit`` so the server's state never runs on."""
+    try:
+        _lock_down(request, scratch, fds, uid, as_bytes)
+    except BaseException as exc:  # a sandbox failure, not the code's: say so and stop
+        os.write(2, f"sandbox setup failed: {exc!r}\n".encode())
+        os._exit(71)
+    payload = _execute(request)
+    with contextlib.suppress(BaseException):
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+    try:
+        data = json.dumps(payload).encode()
+    except BaseException as exc:
+        data = json.dumps(_exception_payload("error", exc, "result is not JSON-serialisable: "))
+        data = data.encode()
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(RESULT_FD, view) :]
+    except BaseException:
+        os._exit(72)
+    os._exit(0)
+
+
+def _lock_down(
+    request: dict[str, Any], scratch: str, fds: tuple[int, int, int], uid: int | None, as_bytes: int
+) -> None:
+    os.setsid()  # own session and process group: the server kills the whole group at the end
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGCHLD, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # oversize writes raise OSError instead
+    out_w, err_w, res_w = fds
+    res = os.dup(res_w)
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.dup2(out_w, 1)
+    os.dup2(err_w, 2)
+    if res != RESULT_FD:
+        os.dup2(res, RESULT_FD)
+    os.closerange(RESULT_FD + 1, 1 << 16)
+    os.chdir(scratch)
+    cpu = max(1, int(request["cpu_s"] + 0.999))
+    limits = {
+        resource.RLIMIT_CPU: (cpu, cpu + 1),  # SIGXCPU at the soft limit, SIGKILL a second later
+        resource.RLIMIT_AS: (as_bytes, as_bytes),
+        resource.RLIMIT_FSIZE: (request["fsize_mb"] << 20, request["fsize_mb"] << 20),
+        resource.RLIMIT_NPROC: (request["nproc"], request["nproc"]),
+        resource.RLIMIT_CORE: (0, 0),
+    }
+    for which, value in limits.items():
+        resource.setrlimit(which, value)
+    if uid is not None:  # root: RLIMIT_NPROC is not enforced for root, so become someone else
+        os.setgroups([])
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)
+    prctl(PR_SET_NO_NEW_PRIVS, 1)  # setuid binaries (su, sudo) cannot raise privileges back
+    os.environ.clear()
+    os.environ.update(CLEAN_ENV, HOME=scratch, TMPDIR=scratch, PWD=scratch)
+    sys.argv = ["<sandbox>"]
+
+
+def _execute(request: dict[str, Any]) -> dict[str, Any]:
+    emitted: Any = _NOTHING
+
+    def emit(obj: Any) -> None:
+        """Hand a JSON-serialisable value back to the caller (the last call wins)."""
+        nonlocal emitted
+        emitted = obj
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins, "emit": emit}
+    try:
+        if request.get("setup_code"):
+            exec(compile(request["setup_code"], "<setup>", "exec"), namespace)
+        exec(compile(request["code"], "<sandbox>", "exec"), namespace)
+        if request.get("entry"):
+            value = namespace[request["entry"]](*request.get("args", ()))
+            if value is not None:
+                emitted = value
+    except SystemExit as exc:
+        if exc.code not in (None, 0):
+            return _exception_payload("error", exc)
+    except AssertionError as exc:
+        return _exception_payload("failed", exc)
+    except MemoryError as exc:
+        return _exception_payload("memory", exc)
+    except BaseException as exc:
+        return _exception_payload("error", exc)
+    return {"status": "passed", "result": None if emitted is _NOTHING else emitted}
+
+
+def _exception_payload(status: str, exc: BaseException, prefix: str = "") -> dict[str, Any]:
+    with contextlib.suppress(BaseException):
+        traceback.print_exception(exc)
+    try:
+        message = prefix + str(exc)
+    except BaseException:
+        message = prefix + "<unprintable>"
+    return {"status": status, "exc_type": type(exc).__name__, "exc_message": message[:MAX_MESSAGE]}

@@ -1,0 +1,57 @@
+"""The ordinary path: results, statuses, entry points, batches."""
+
+from __future__ import annotations
+
+from cs_pipelines.sandbox import ExecutionResult, SandboxPool, Status, run
+
+
+def test_emit_stdout_and_preloaded_numpy(pool: SandboxPool) -> None:
+    result = pool.run("import numpy as np\nprint('hello')\nemit({'sum': int(np.arange(4).sum())})")
+    assert result.status is Status.PASSED, result
+    assert result.result == {"sum": 6}
+    assert result.stdout == "hello\n"
+    assert 0 < result.duration_s < 5
+
+
+def test_entry_args_and_setup_code(pool: SandboxPool) -> None:
+    result = pool.run(
+        "def add(a, b):\n    return a + b + OFFSET",
+        setup_code="OFFSET = 10",
+        entry="add",
+        args=(1, 2),
+    )
+    assert result.status is Status.PASSED
+    assert result.result == 13
+
+
+def test_statuses(pool: SandboxPool) -> None:
+    cases = {
+        "assert 1 == 2, 'wrong'": (Status.FAILED, "AssertionError"),
+        "1 / 0": (Status.ERROR, "ZeroDivisionError"),
+        "raise SystemExit(3)": (Status.ERROR, "SystemExit"),
+        "import sys; sys.exit(0)": (Status.PASSED, None),
+        "def f(:": (Status.ERROR, "SyntaxError"),
+        "emit(object())": (Status.ERROR, "TypeError"),
+    }
+    results = pool.run_many(list(cases))
+    for (code, (status, exc_type)), result in zip(cases.items(), results, strict=True):
+        assert (result.status, result.exc_type) == (status, exc_type), (code, result)
+    assert "wrong" in results[0].exc_message
+    assert "ZeroDivisionError" in results[1].stderr  # the traceback is in stderr
+
+
+def test_run_many_keeps_order_and_mixes_options(pool: SandboxPool) -> None:
+    jobs = [f"emit({i} * 2)" for i in range(12)]
+    jobs.append({"code": "def f(x):\n    return x", "entry": "f", "args": [99]})
+    results = pool.run_many(jobs, timeout_s=5)
+    assert [r.result for r in results] == [*(i * 2 for i in range(12)), 99]
+    assert [r.status for r in pool.map(["pass", "x"])] == [Status.PASSED, Status.ERROR]
+
+
+def test_result_round_trips_as_json() -> None:
+    result = ExecutionResult(Status.TIMEOUT, exc_message="wall", result=[1])
+    assert ExecutionResult.from_json(result.to_json()) == result
+
+
+def test_module_level_run() -> None:
+    assert run("emit('ok')").result == "ok"
