@@ -1,0 +1,157 @@
+"""The task record and the helpers task modules use to declare tasks compactly."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+
+CATEGORIES = (
+    "indicators",
+    "returns_risk",
+    "position_sizing",
+    "execution",
+    "amm_dex",
+    "order_book",
+    "rebalancing",
+    "data_handling",
+)
+DIFFICULTIES = ("easy", "medium", "hard")
+VARIANTS = ("generate", "fix")
+
+# Prepended to every task's ``test`` so each test is self-contained (as in HumanEval) and compares
+# floats with explicit tolerances, treating NaN as equal to NaN (the warm-up convention).
+TEST_HELPERS = '''import math
+
+nan = float("nan")
+
+
+def _close(a, b, rel_tol=1e-9, abs_tol=1e-9):
+    """Recursive, NaN-aware comparison with explicit tolerances (exact for str/bool/None)."""
+    if hasattr(a, "tolist"):
+        a = a.tolist()
+    if hasattr(b, "tolist"):
+        b = b.tolist()
+    if isinstance(a, dict) or isinstance(b, dict):
+        if not (isinstance(a, dict) and isinstance(b, dict)) or set(a) != set(b):
+            return False
+        return all(_close(a[k], b[k], rel_tol, abs_tol) for k in a)
+    if isinstance(a, (list, tuple)) or isinstance(b, (list, tuple)):
+        if not (isinstance(a, (list, tuple)) and isinstance(b, (list, tuple))):
+            return False
+        return len(a) == len(b) and all(_close(x, y, rel_tol, abs_tol) for x, y in zip(a, b))
+    if a is None or b is None or isinstance(a, (str, bool)) or isinstance(b, (str, bool)):
+        return a == b
+    a, b = float(a), float(b)
+    if math.isnan(a) or math.isnan(b):
+        return math.isnan(a) and math.isnan(b)
+    return math.isclose(a, b, rel_tol=rel_tol, abs_tol=abs_tol)
+
+
+def _raises(fn, exc_type, *args, **kwargs):
+    try:
+        fn(*args, **kwargs)
+    except exc_type:
+        return True
+    return False
+
+'''
+
+
+@dataclass(frozen=True)
+class Task:
+    """One CryptoEval task in the HumanEval format (plus category, difficulty and mutants).
+
+    ``prompt + canonical_solution`` is a runnable function named ``entry_point``; ``test`` defines
+    ``check(candidate)``; every entry of ``mutants`` is a plausible wrong body that ``check``
+    rejects.
+    """
+
+    task_id: str
+    prompt: str
+    entry_point: str
+    canonical_solution: str
+    test: str
+    category: str
+    difficulty: str
+    mutants: tuple[str, ...]
+    variant: str = "generate"
+    bug_symptom: str = ""
+    source_task_id: str = ""
+
+    def program(self, completion: str | None = None) -> str:
+        """The program running ``check`` on ``prompt + completion`` (default: canonical)."""
+        body = self.canonical_solution if completion is None else completion
+        return f"{self.prompt}{body}\n\n{self.test}\n\ncheck({self.entry_point})\n"
+
+    def to_record(self) -> dict:
+        return {
+            "task_id": self.task_id,
+            "prompt": self.prompt,
+            "entry_point": self.entry_point,
+            "canonical_solution": self.canonical_solution,
+            "test": self.test,
+            "category": self.category,
+            "difficulty": self.difficulty,
+            "mutants": list(self.mutants),
+            "variant": self.variant,
+            "bug_symptom": self.bug_symptom,
+            "source_task_id": self.source_task_id,
+        }
+
+    @classmethod
+    def from_record(cls, record: dict) -> Task:
+        return cls(
+            task_id=record["task_id"],
+            prompt=record["prompt"],
+            entry_point=record["entry_point"],
+            canonical_solution=record["canonical_solution"],
+            test=record["test"],
+            category=record.get("category", ""),
+            difficulty=record.get("difficulty", ""),
+            mutants=tuple(record.get("mutants", ())),
+            variant=record.get("variant", "generate"),
+            bug_symptom=record.get("bug_symptom", ""),
+            source_task_id=record.get("source_task_id", ""),
+        )
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A task as authored in ``tasks/*.py``: ids are assigned by :func:`taskset.load_tasks`."""
+
+    entry_point: str
+    difficulty: str
+    prompt: str
+    solution: str
+    test: str
+    mutants: tuple[str, ...]
+    category: str = ""
+    # When set, a HumanEvalFix-style variant is derived from the first mutant with this symptom.
+    fix_symptom: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def _block(text: str, indent: str = "") -> str:
+    body = textwrap.dedent(text).strip("\n") + "\n"
+    return textwrap.indent(body, indent) if indent else body
+
+
+def spec(
+    entry_point: str,
+    difficulty: str,
+    prompt: str,
+    solution: str,
+    test: str,
+    mutants: list[str] | tuple[str, ...],
+    fix: str = "",
+) -> Spec:
+    """Normalise authored text: prompt and test at column 0, bodies indented by four spaces."""
+    return Spec(
+        entry_point=entry_point,
+        difficulty=difficulty,
+        prompt=_block(prompt),
+        solution=_block(solution, "    "),
+        test=TEST_HELPERS + "\n" + _block(test),
+        mutants=tuple(_block(m, "    ") for m in mutants),
+        fix_symptom=fix,
+    )
