@@ -1,0 +1,348 @@
+"""Sampling completions from a causal LM: one interface, a transformers and a vLLM backend.
+
+Evaluation (pass@k, majority voting) and RL need many samples per prompt, so the interface is
+"n samples for each of these prompts". :class:`TransformersGenerator` works everywhere (CPU or
+GPU): it expands every prompt into n rows, sorts rows by prompt length so that a batch wastes
+little on padding, left-pads, samples a batch at a time and stops a batch as soon as every row has
+hit EOS or a stop sequence. :class:`VLLMGenerator` is a thin wrapper used when vLLM and a CUDA GPU
+are present; vLLM is imported only when that class is instantiated.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import torch
+
+logger = logging.getLogger(__name__)
+
+Message = dict[str, str]
+Prompt = list[Message] | str
+"""A chat (list of ``{"role", "content"}`` messages, rendered with the tokenizer's chat template
+and ``add_generation_prompt=True``) or a raw string used verbatim (completion-style prompts)."""
+
+FinishReason = Literal["stop", "length"]
+
+
+@dataclass(frozen=True)
+class Completion:
+    """One sample.
+
+    Attributes:
+        text: the generated text, without the prompt, special tokens or the stop sequence (the
+            text is cut before the first stop sequence it contains).
+        n_tokens: generated tokens, counted up to and including the EOS token or the token that
+            completed the stop sequence.
+        finish_reason: ``"stop"`` (EOS or a stop sequence) or ``"length"`` (max_new_tokens hit).
+    """
+
+    text: str
+    n_tokens: int
+    finish_reason: FinishReason
+
+
+class Generator(ABC):
+    """Samples ``n`` completions for each prompt."""
+
+    @abstractmethod
+    def generate(
+        self,
+        prompts: Sequence[Prompt],
+        n: int = 1,
+        temperature: float = 0.8,
+        top_p: float = 0.95,
+        max_new_tokens: int = 256,
+        stop: list[str] | None = None,
+        seed: int | None = None,
+    ) -> list[list[Completion]]:
+        """One list of ``n`` completions per prompt, in prompt order.
+
+        ``temperature=0`` means greedy decoding (then the ``n`` samples are identical).
+        ``seed`` makes sampling reproducible for the same prompts, ``n``, batch size and device.
+        """
+
+
+def _check_args(n: int, temperature: float, top_p: float, max_new_tokens: int) -> None:
+    if n < 1:
+        raise ValueError(f"n must be >= 1, got {n}")
+    if temperature < 0:
+        raise ValueError(f"temperature must be >= 0, got {temperature}")
+    if not 0 < top_p <= 1:
+        raise ValueError(f"top_p must be in (0, 1], got {top_p}")
+    if max_new_tokens < 1:
+        raise ValueError(f"max_new_tokens must be >= 1, got {max_new_tokens}")
+
+
+def cut_at_stop(text: str, stop: Sequence[str]) -> tuple[str, bool]:
+    """Text before the earliest stop sequence, and whether one was found."""
+    cut = min((i for s in stop if s and (i := text.find(s)) >= 0), default=-1)
+    return (text[:cut], True) if cut >= 0 else (text, False)
+
+
+def default_device() -> str:
+    """``cuda`` when a CUDA GPU is visible, else ``cpu``."""
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+class _StopOnSequences:
+    """Stopping criterion that marks a row done once its generated text contains a stop sequence.
+
+    transformers calls it after every step with the whole ``input_ids`` (prompt included) and
+    accepts a per-row bool tensor: done rows get padding from then on, and generation ends when
+    every row is done (by EOS or here). It also records the length at which each row stopped, so
+    that tokens after the stop are not counted. Only the generated part is decoded, and only a
+    window long enough to hold the longest stop sequence (every token decodes to >= 1 character;
+    a few spare tokens cover byte-level pieces that decode to nothing on their own).
+    """
+
+    def __init__(self, tokenizer: Any, stop: Sequence[str], prompt_len: int, batch: int) -> None:
+        self.tokenizer = tokenizer
+        self.stop = [s for s in stop if s]
+        self.prompt_len = prompt_len
+        self.window = max((len(s) for s in self.stop), default=0) + 8
+        self.stopped_at: list[int | None] = [None] * batch
+
+    def __call__(self, input_ids: torch.LongTensor, scores: Any, **kwargs: Any) -> torch.BoolTensor:
+        done = torch.zeros(input_ids.shape[0], dtype=torch.bool, device=input_ids.device)
+        if not self.stop:
+            return done  # type: ignore[return-value]
+        length = input_ids.shape[1]
+        start = max(self.prompt_len, length - self.window)
+        tails = self.tokenizer.batch_decode(input_ids[:, start:], skip_special_tokens=True)
+        for row, tail in enumerate(tails):
+            if self.stopped_at[row] is not None or any(s in tail for s in self.stop):
+                if self.stopped_at[row] is None:
+                    self.stopped_at[row] = length - self.prompt_len
+                done[row] = True
+        return done  # type: ignore[return-value]
+
+
+class TransformersGenerator(Generator):
+    """Batched sampling with ``transformers`` ``generate`` (CPU or GPU).
+
+    Args:
+        model_path: a local Hugging Face folder (e.g. from ``materialize_base_model``).
+        device: ``"cpu"``, ``"cuda"``, ...; None picks CUDA when available.
+        batch_size: rows (prompt x sample) per forward batch.
+        dtype: weights dtype; None means float32 on CPU and bfloat16 on CUDA.
+    """
+
+    def __init__(
+        self,
+        model_path: str | Path,
+        device: str | None = None,
+        batch_size: int = 8,
+        dtype: str | None = None,
+    ) -> None:
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be >= 1, got {batch_size}")
+        self.model_path = Path(model_path)
+        self.device = device or default_device()
+        self.batch_size = batch_size
+        if dtype is None:
+            dtype = "bfloat16" if self.device.startswith("cuda") else "float32"
+        self.dtype = dtype
+        self.tokenizer = AutoTokenizer.from_pretrained(self.model_path, local_files_only=True)
+        self.tokenizer.padding_side = "left"
+        if self.tokenizer.pad_token is None:
+            self.tokenizer.pad_token = self.tokenizer.eos_token
+        self.model = AutoModelForCausalLM.from_pretrained(
+            self.model_path, dtype=getattr(torch, dtype), local_files_only=True
+        ).to(self.device)
+        self.model.eval()
+        eos = self.model.generation_config.eos_token_id
+        if eos is None:
+            eos = self.tokenizer.eos_token_id
+        self.eos_token_ids: set[int] = set(eos if isinstance(eos, list) else [eos])
+        self.pad_token_id: int = self.tokenizer.pad_token_id
+
+    def render(self, prompt: Prompt) -> str:
+        """The exact text the model is conditioned on (chat template applied to chats)."""
+        if isinstance(prompt, str):
+            return prompt
+        if not getattr(self.tokenizer, "chat_template", None):
+            raise ValueError(f"{self.model_path} has no chat template; pass string prompts")
+        return self.tokenizer.apply_chat_template(
+            prompt, add_generation_prompt=True, tokenize=False
+        )
+
+    def _encode(self, prompt: Prompt) -> list[int]:
+        # A rendered chat already holds its special tokens; a raw string gets the tokenizer's own.
+        add_special = isinstance(prompt, str)
+        ids = self.tokenizer(self.render(prompt), add_special_tokens=add_special)["input_ids"]
+        if not ids:
+            raise ValueError("a prompt encodes to no tokens")
+        return ids
+
+    def generate(
+        self,
+        prompts: Sequence[Prompt],
+        n: int = 1,
+        temperature: float = 0.8,
+        top_p: float = 0.95,
+        max_new_tokens: int = 256,
+        stop: list[str] | None = None,
+        seed: int | None = None,
+    ) -> list[list[Completion]]:
+        _check_args(n, temperature, top_p, max_new_tokens)
+        encoded = [self._encode(p) for p in prompts]
+        # One row per (prompt, sample); longest first so padding is small and memory peaks early.
+        rows = sorted(
+            ((i, j) for i in range(len(encoded)) for j in range(n)),
+            key=lambda r: (-len(encoded[r[0]]), r[0], r[1]),
+        )
+        results: list[list[Completion | None]] = [[None] * n for _ in encoded]
+        devices = [self.device] if self.device.startswith("cuda") else []
+        with torch.random.fork_rng(devices=devices, enabled=seed is not None):
+            for b, start in enumerate(range(0, len(rows), self.batch_size)):
+                batch = rows[start : start + self.batch_size]
+                if seed is not None:
+                    torch.manual_seed((seed * 1_000_003 + b) % 2**63)
+                completions = self._generate_batch(
+                    [encoded[i] for i, _ in batch], temperature, top_p, max_new_tokens, stop or []
+                )
+                for (i, j), completion in zip(batch, completions, strict=True):
+                    results[i][j] = completion
+        return [[c for c in per_prompt if c is not None] for per_prompt in results]
+
+    @torch.inference_mode()
+    def _generate_batch(
+        self,
+        batch: list[list[int]],
+        temperature: float,
+        top_p: float,
+        max_new_tokens: int,
+        stop: list[str],
+    ) -> list[Completion]:
+        from transformers import StoppingCriteriaList
+
+        width = max(len(ids) for ids in batch)
+        input_ids = torch.full((len(batch), width), self.pad_token_id, dtype=torch.long)
+        attention_mask = torch.zeros((len(batch), width), dtype=torch.long)
+        for row, ids in enumerate(batch):
+            input_ids[row, width - len(ids) :] = torch.tensor(ids, dtype=torch.long)
+            attention_mask[row, width - len(ids) :] = 1
+        criterion = _StopOnSequences(self.tokenizer, stop, width, len(batch))
+        sampling: dict[str, Any] = (
+            {"do_sample": True, "temperature": temperature, "top_p": top_p, "top_k": 0}
+            if temperature > 0
+            else {"do_sample": False}
+        )
+        output = self.model.generate(
+            input_ids=input_ids.to(self.device),
+            attention_mask=attention_mask.to(self.device),
+            max_new_tokens=max_new_tokens,
+            pad_token_id=self.pad_token_id,
+            eos_token_id=sorted(self.eos_token_ids),
+            stopping_criteria=StoppingCriteriaList([criterion]),
+            **sampling,
+        )
+        generated = output[:, width:].tolist()
+        completions = []
+        for row, tokens in enumerate(generated):
+            n_tokens = len(tokens)
+            hit_eos = False
+            for k, token in enumerate(tokens):
+                if token in self.eos_token_ids:
+                    n_tokens, hit_eos = k + 1, True
+                    break
+            stopped_at = criterion.stopped_at[row]
+            if stopped_at is not None and stopped_at <= n_tokens:
+                n_tokens, hit_eos = stopped_at, False
+            text = self.tokenizer.decode(tokens[:n_tokens], skip_special_tokens=True)
+            text, hit_stop = cut_at_stop(text, stop)
+            reason: FinishReason = "stop" if hit_eos or hit_stop else "length"
+            completions.append(Completion(text=text, n_tokens=n_tokens, finish_reason=reason))
+        return completions
+
+
+class VLLMGenerator(Generator):
+    """vLLM backend for CUDA machines: same interface, vLLM's continuous batching underneath.
+
+    vLLM is imported here, not at module level, so that CPU-only installs never need it.
+    """
+
+    def __init__(self, model_path: str | Path, **engine_kwargs: Any) -> None:
+        try:
+            import vllm
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise ImportError("VLLMGenerator needs vllm (pip install vllm) and a CUDA GPU") from exc
+        self._vllm = vllm
+        self.model_path = Path(model_path)
+        self.llm = vllm.LLM(model=str(self.model_path), **engine_kwargs)
+        self.tokenizer = self.llm.get_tokenizer()
+
+    def render(self, prompt: Prompt) -> str:
+        """The exact text the model is conditioned on (chat template applied to chats)."""
+        if isinstance(prompt, str):
+            return prompt
+        return self.tokenizer.apply_chat_template(
+            prompt, add_generation_prompt=True, tokenize=False
+        )
+
+    def generate(  # pragma: no cover - needs vllm and a GPU
+        self,
+        prompts: Sequence[Prompt],
+        n: int = 1,
+        temperature: float = 0.8,
+        top_p: float = 0.95,
+        max_new_tokens: int = 256,
+        stop: list[str] | None = None,
+        seed: int | None = None,
+    ) -> list[list[Completion]]:
+        _check_args(n, temperature, top_p, max_new_tokens)
+        params = self._vllm.SamplingParams(
+            n=n,
+            temperature=temperature,
+            top_p=top_p if temperature > 0 else 1.0,
+            max_tokens=max_new_tokens,
+            stop=stop or None,
+            seed=seed,
+        )
+        texts = [self.render(p) for p in prompts]
+        outputs = self.llm.generate(texts, params, use_tqdm=False)
+        return [
+            [
+                Completion(
+                    text=o.text,
+                    n_tokens=len(o.token_ids),
+                    finish_reason="length" if o.finish_reason == "length" else "stop",
+                )
+                for o in request.outputs
+            ]
+            for request in outputs
+        ]
+
+
+def vllm_available() -> bool:
+    """vLLM is importable and a CUDA GPU is visible (checked without importing vLLM)."""
+    return importlib.util.find_spec("vllm") is not None and torch.cuda.is_available()
+
+
+def make_generator(
+    model_path: str | Path,
+    backend: Literal["auto", "transformers", "vllm"] = "auto",
+    **kwargs: Any,
+) -> Generator:
+    """The generator for this machine: vLLM when ``auto`` finds it usable, else transformers.
+
+    ``kwargs`` go to the backend's constructor (``device``, ``batch_size``, ``dtype`` for
+    transformers; engine arguments for vLLM).
+    """
+    if backend == "auto":
+        backend = "vllm" if vllm_available() else "transformers"
+    if backend == "transformers":
+        return TransformersGenerator(model_path, **kwargs)
+    if backend == "vllm":
+        if not vllm_available():
+            raise RuntimeError("backend='vllm' needs vllm installed and a CUDA GPU")
+        return VLLMGenerator(model_path, **kwargs)
+    raise ValueError(f"backend must be 'auto', 'transformers' or 'vllm', got {backend!r}")

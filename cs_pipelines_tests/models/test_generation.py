@@ -1,0 +1,193 @@
+"""TransformersGenerator on a tiny random Llama with the real SmolLM2 tokenizer."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from cs_pipelines.models.generation import (
+    Completion,
+    TransformersGenerator,
+    cut_at_stop,
+    make_generator,
+)
+
+CHAT = [{"role": "user", "content": "Write a function that returns the mean of a list."}]
+PROMPTS = [
+    CHAT,
+    "def add(a, b):",
+    [
+        {"role": "system", "content": "You write Python trading code."},
+        {"role": "user", "content": "Compute a 20-period simple moving average with pandas."},
+    ],
+]
+
+
+@pytest.fixture(scope="module")
+def generator(tiny_model_dir: Path) -> TransformersGenerator:
+    return TransformersGenerator(tiny_model_dir, device="cpu", batch_size=4)
+
+
+def _forward_calls(generator: TransformersGenerator) -> tuple[list[int], object]:
+    calls = [0]
+
+    def hook(*_: object) -> None:
+        calls[0] += 1
+
+    return calls, generator.model.register_forward_hook(hook)
+
+
+def test_shapes_n_samples_and_order(generator: TransformersGenerator) -> None:
+    out = generator.generate(PROMPTS, n=3, max_new_tokens=6, seed=0)
+    assert len(out) == len(PROMPTS)
+    assert all(len(samples) == 3 for samples in out)
+    assert all(isinstance(c, Completion) for samples in out for c in samples)
+    # Rows are sorted by length internally; results come back in prompt order: greedy decoding
+    # of each prompt alone (batch of one, no padding) gives the same text as inside the batch.
+    batched = generator.generate(PROMPTS, n=2, max_new_tokens=8, temperature=0)
+    for prompt, samples in zip(PROMPTS, batched, strict=True):
+        alone = generator.generate([prompt], n=1, max_new_tokens=8, temperature=0)[0][0]
+        assert [c.text for c in samples] == [alone.text, alone.text]
+
+
+def test_left_padding_matches_unpadded(tiny_model_dir: Path) -> None:
+    """Batch size 1 (no padding) and a padded batch give the same greedy tokens."""
+    one = TransformersGenerator(tiny_model_dir, device="cpu", batch_size=1)
+    many = TransformersGenerator(tiny_model_dir, device="cpu", batch_size=8)
+    prompts = ["x = 1", "def moving_average(prices, window):\n    ", "import pandas as pd\n"]
+    a = one.generate(prompts, max_new_tokens=10, temperature=0)
+    b = many.generate(prompts, max_new_tokens=10, temperature=0)
+    assert a == b
+
+
+def test_max_new_tokens_gives_length(generator: TransformersGenerator) -> None:
+    out = generator.generate(PROMPTS, n=2, max_new_tokens=5, seed=3)
+    for samples in out:
+        for c in samples:
+            assert c.n_tokens == 5
+            assert c.finish_reason == "length"
+
+
+def test_seed_determinism(generator: TransformersGenerator) -> None:
+    a = generator.generate(PROMPTS, n=2, temperature=1.0, max_new_tokens=8, seed=7)
+    b = generator.generate(PROMPTS, n=2, temperature=1.0, max_new_tokens=8, seed=7)
+    c = generator.generate(PROMPTS, n=2, temperature=1.0, max_new_tokens=8, seed=8)
+    assert a == b
+    assert a != c
+    # n samples of one prompt are independent draws, not copies.
+    assert len({s.text for s in a[0]}) > 1
+
+
+def test_seed_does_not_touch_global_rng(generator: TransformersGenerator) -> None:
+    import torch
+
+    torch.manual_seed(123)
+    expected = torch.rand(3)
+    torch.manual_seed(123)
+    generator.generate(["a"], max_new_tokens=3, seed=5)
+    assert torch.equal(torch.rand(3), expected)
+
+
+def test_stop_sequence_cuts_text_and_stops_early(generator: TransformersGenerator) -> None:
+    kwargs = {"n": 2, "temperature": 1.0, "max_new_tokens": 24, "seed": 11}
+    full = generator.generate([CHAT], **kwargs)[0]
+    text = full[0].text
+    stop = text[len(text) // 3 : len(text) // 3 + 3]
+    assert stop.strip(), text
+    calls, handle = _forward_calls(generator)
+    try:
+        cut = generator.generate([CHAT], stop=[stop], **kwargs)[0]
+    finally:
+        handle.remove()
+    # Same seed, same batch: same samples up to the stop, then cut before it.
+    for before, after in zip(full, cut, strict=True):
+        expected, hit = cut_at_stop(before.text, [stop])
+        assert after.text == expected
+        assert after.finish_reason == ("stop" if hit else "length")
+        assert stop not in after.text
+    assert cut[0].finish_reason == "stop"
+    assert cut[0].n_tokens < 24
+    if all(c.finish_reason == "stop" for c in cut):
+        # Every row stopped: generation ended there instead of running to max_new_tokens.
+        assert calls[0] == max(c.n_tokens for c in cut)
+
+
+def test_eos_stops_the_batch_early(eos_model_dir: Path) -> None:
+    generator = TransformersGenerator(eos_model_dir, device="cpu", batch_size=4)
+    calls, handle = _forward_calls(generator)
+    try:
+        out = generator.generate(PROMPTS, n=2, max_new_tokens=50, temperature=0)
+    finally:
+        handle.remove()
+    assert all(c == Completion(text="", n_tokens=1, finish_reason="stop") for s in out for c in s)
+    assert calls[0] == 2  # two batches of 4 rows (3 prompts x 2 samples), one step each
+
+
+def test_chat_template_is_applied(generator: TransformersGenerator) -> None:
+    rendered = generator.render(CHAT)
+    expected = generator.tokenizer.apply_chat_template(
+        CHAT, add_generation_prompt=True, tokenize=False
+    )
+    assert rendered == expected
+    assert rendered.endswith("<|im_start|>assistant\n")
+    assert "<|im_start|>user\nWrite a function" in rendered
+    # A chat and its rendered string condition the model identically.
+    as_chat = generator.generate([CHAT], max_new_tokens=6, temperature=0)
+    as_text = generator.generate([rendered], max_new_tokens=6, temperature=0)
+    assert as_chat == as_text
+    assert generator.render("raw prompt") == "raw prompt"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"n": 0}, "n must be"),
+        ({"temperature": -1.0}, "temperature"),
+        ({"top_p": 0.0}, "top_p"),
+        ({"max_new_tokens": 0}, "max_new_tokens"),
+    ],
+)
+def test_bad_arguments(generator: TransformersGenerator, kwargs: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        generator.generate(["x"], **kwargs)
+
+
+def test_no_prompts(generator: TransformersGenerator) -> None:
+    assert generator.generate([], n=3) == []
+
+
+def test_package_import_is_light() -> None:
+    """``import cs_pipelines.models`` imports neither torch nor vLLM (Dagster loads it)."""
+    import subprocess
+
+    code = (
+        "import sys, cs_pipelines.models; "
+        "print('torch' in sys.modules, 'transformers' in sys.modules, 'vllm' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False", "False"]
+
+
+def test_cut_at_stop() -> None:
+    assert cut_at_stop("abc\n```\nmore", ["```"]) == ("abc\n", True)
+    assert cut_at_stop("a STOP b END", ["END", "STOP"]) == ("a ", True)
+    assert cut_at_stop("nothing", ["x", ""]) == ("nothing", False)
+
+
+def test_make_generator_picks_transformers_without_vllm(tiny_model_dir: Path) -> None:
+    generator = make_generator(tiny_model_dir, backend="auto", device="cpu", batch_size=2)
+    assert isinstance(generator, TransformersGenerator)
+    assert generator.batch_size == 2
+    assert "vllm" not in sys.modules
+
+
+def test_make_generator_errors(tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cs_pipelines.models.generation as generation
+
+    monkeypatch.setattr(generation, "vllm_available", lambda: False)
+    with pytest.raises(RuntimeError, match="vllm"):
+        make_generator(tiny_model_dir, backend="vllm")
+    with pytest.raises(ValueError, match="backend"):
+        make_generator(tiny_model_dir, backend="onnx")  # type: ignore[arg-type]
