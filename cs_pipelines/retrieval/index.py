@@ -72,7 +72,8 @@ PAYLOAD_SCHEMA: dict[str, pl.DataType] = {
 }
 # Parameters that shape the FAISS structure: a change rebuilds it from the stored vectors.
 STRUCTURAL_PARAMS = ("kind", "nlist", "m", "ef_construction")
-IVF_POINTS_PER_LIST = 256  # k-means training sample per inverted list
+IVF_POINTS_PER_LIST = 64  # k-means training sample per list: 256 trained 4x slower at 1M
+# vectors for the same recall (benchmarks/README.md)
 IVF_MIN_POINTS_PER_LIST = 39  # below this FAISS warns that k-means is under-trained
 
 Log = Callable[[str], None]
