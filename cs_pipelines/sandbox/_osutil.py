@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+from collections.abc import Sequence
 
 CLONE_NEWNS = 0x00020000
 CLONE_NEWUSER = 0x10000000
@@ -29,11 +30,6 @@ def prctl(option: int, value: int) -> bool:
     return _libc.prctl(option, ctypes.c_ulong(value), 0, 0, 0) == 0
 
 
-def mount_tmpfs(target: str, size_mb: int) -> bool:
-    options = f"mode=1777,size={size_mb}m".encode()
-    return _libc.mount(b"tmpfs", target.encode(), b"tmpfs", 0, options) == 0
-
-
 def make_mounts_private() -> bool:
     """Stop our tmpfs mounts from propagating back into the host's mount namespace."""
     return _libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None) == 0
@@ -49,14 +45,55 @@ def isolate_network() -> bool:
     return os.getuid() != 0 and unshare(CLONE_NEWUSER | CLONE_NEWNET)
 
 
-def isolate_tmp(size_mb: int = 256) -> bool:
-    """Private, empty /tmp and /dev/shm (so untrusted code cannot drop files in the host's)."""
+def isolate_tmp(size_mb: int = 256, keep: Sequence[str] = ()) -> list[str] | None:
+    """Private, empty /tmp and /dev/shm (so untrusted code cannot drop files in the host's).
+
+    Paths in ``keep`` that live there (a virtualenv or a checkout under /tmp, as in a CI
+    clone) are bound back into the fresh tmpfs, so the interpreter still finds its modules.
+    Returns the bound-back host paths (whoever cleans the private /tmp must leave them alone),
+    or None if the private mounts could not be made.
+    """
     if not (unshare(CLONE_NEWNS) and make_mounts_private()):
-        return False
-    ok = mount_tmpfs("/tmp", size_mb)
-    if os.path.isdir("/dev/shm"):
-        ok = mount_tmpfs("/dev/shm", size_mb) and ok
-    return ok
+        return None
+    options = f"mode=1777,size={size_mb}m".encode()
+    kept: list[str] = []
+    for point in ["/tmp", *(["/dev/shm"] if os.path.isdir("/dev/shm") else [])]:
+        entries = _entries_under(point, keep)
+        if not _mount_keeping(point, entries, options):
+            return None
+        kept += [f"{point}/{entry}" for entry in entries]
+    return kept
+
+
+def _entries_under(directory: str, paths: Sequence[str]) -> set[str]:
+    """The first path component below ``directory`` of each path inside it."""
+    prefix = os.path.realpath(directory).rstrip("/") + "/"
+    entries = set()
+    for path in paths:
+        real = os.path.realpath(path)
+        if real.startswith(prefix):
+            entries.add(real[len(prefix) :].split("/")[0])
+    return entries
+
+
+def _mount_keeping(mountpoint: str, entries: set[str], options: bytes) -> bool:
+    """Mount a tmpfs over ``mountpoint``, then bind its old ``entries`` back in place."""
+    keep = {e: os.open(f"{mountpoint}/{e}", os.O_PATH) for e in entries}
+    try:
+        if _libc.mount(b"tmpfs", mountpoint.encode(), b"tmpfs", 0, options):
+            return False
+        for entry, fd in keep.items():
+            target = f"{mountpoint}/{entry}"
+            if os.path.isdir(f"/proc/self/fd/{fd}"):
+                os.mkdir(target)
+            else:
+                open(target, "w").close()
+            source = f"/proc/self/fd/{fd}".encode()
+            _libc.mount(source, target.encode(), None, MS_BIND | MS_REC, None)
+        return True
+    finally:
+        for fd in keep.values():
+            os.close(fd)
 
 
 def expose_to_others(paths: list[str]) -> list[str]:
@@ -76,25 +113,11 @@ def expose_to_others(paths: list[str]) -> list[str]:
             if os.path.isdir(ancestor) and not os.stat(ancestor).st_mode & 0o001:
                 needed.setdefault(ancestor, set()).add(parts[depth])
                 break
-    covered = []
-    for ancestor, entries in needed.items():
-        keep = {e: os.open(f"{ancestor}/{e}", os.O_PATH) for e in entries}
-        try:
-            if _libc.mount(b"tmpfs", ancestor.encode(), b"tmpfs", 0, b"mode=0755,size=1m"):
-                continue
-            for entry, fd in keep.items():
-                target = f"{ancestor}/{entry}"
-                if os.path.isdir(f"/proc/self/fd/{fd}"):
-                    os.mkdir(target)
-                else:
-                    open(target, "w").close()
-                source = f"/proc/self/fd/{fd}".encode()
-                _libc.mount(source, target.encode(), None, MS_BIND | MS_REC, None)
-            covered.append(ancestor)
-        finally:
-            for fd in keep.values():
-                os.close(fd)
-    return covered
+    return [
+        ancestor
+        for ancestor, entries in needed.items()
+        if _mount_keeping(ancestor, entries, b"mode=0755,size=1m")
+    ]
 
 
 def pids_of_uid(uid: int) -> list[int]:

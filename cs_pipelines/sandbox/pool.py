@@ -40,11 +40,15 @@ class Sandbox:
         preload: Iterable[str] = DEFAULT_PRELOAD,
         isolate_network: bool = True,
         isolate_tmp: bool = True,
+        readable_paths: Iterable[str] = (),
     ) -> None:
+        """``readable_paths``: host files or folders the code may read even where they lie
+        under the private /tmp (market data, fixtures); the interpreter's own are added."""
         self._config = {
             "preload": list(preload),
             "isolate_network": isolate_network,
             "isolate_tmp": isolate_tmp,
+            "readable_paths": [str(Path(path).resolve()) for path in readable_paths],
         }
         self.info: dict[str, Any] = {}
         self.restarts = 0

@@ -36,7 +36,11 @@ class Server:
     def __init__(self, config: dict[str, Any]) -> None:
         _osutil.prctl(_osutil.PR_SET_CHILD_SUBREAPER, 1)  # orphans come to us to be reaped
         self.network_isolated = bool(config.get("isolate_network")) and _osutil.isolate_network()
-        self.fs_isolated = bool(config.get("isolate_tmp")) and _osutil.isolate_tmp()
+        import_paths = [sys.prefix, sys.base_prefix, *sys.path, *config.get("readable_paths", ())]
+        kept = _osutil.isolate_tmp(keep=import_paths) if config.get("isolate_tmp") else None
+        self.fs_isolated = kept is not None
+        # Host folders bound back into the private /tmp: the wipe after each run must skip them.
+        self.kept_in_tmp = frozenset(kept or ())
         self.preloaded = []
         for name in config.get("preload", ()):
             with contextlib.suppress(Exception):
@@ -45,7 +49,7 @@ class Server:
         self.uid = UID_BASE + os.getpid() if os.getuid() == 0 else None
         self.exposed = []
         if self.uid is not None and self.fs_isolated:
-            self.exposed = _osutil.expose_to_others([sys.prefix, sys.base_prefix, *sys.path])
+            self.exposed = _osutil.expose_to_others(import_paths)
         self.scratch_root = "/tmp" if self.fs_isolated else tempfile.gettempdir()
         self.base_vm = _vm_size()
         # Everything loaded so far is immortal for the collector: a child's collections then
@@ -170,6 +174,8 @@ class Server:
             for root in ("/tmp", "/dev/shm"):
                 with contextlib.suppress(OSError), os.scandir(root) as entries:
                     for entry in entries:
+                        if entry.path in self.kept_in_tmp or os.path.ismount(entry.path):
+                            continue
                         if entry.is_dir(follow_symlinks=False):
                             shutil.rmtree(entry.path, ignore_errors=True)
                         else:

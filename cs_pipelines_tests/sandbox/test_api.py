@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from pathlib import Path
+
 from cs_pipelines.sandbox import ExecutionResult, SandboxPool, Status, run
 
 
@@ -55,3 +59,28 @@ def test_result_round_trips_as_json() -> None:
 
 def test_module_level_run() -> None:
     assert run("emit('ok')").result == "ok"
+
+
+def test_host_folders_under_tmp_stay_readable_and_untouched() -> None:
+    """A checkout or data folder under /tmp (as in a CI clone) is bound into the private /tmp:
+    the code may read it, cannot change it, and the wipe after each run must not remove it."""
+    folder = Path(tempfile.mkdtemp(dir="/tmp", prefix="sandbox-host-"))
+    try:
+        folder.chmod(0o755)
+        data = folder / "bars.csv"
+        data.write_text("close\n1.0\n")
+        data.chmod(0o644)
+        code = (
+            f"print(open({str(data)!r}).read(), end='')\n"
+            f"try:\n    open({str(folder / 'new.txt')!r}, 'w')\n"
+            "except OSError as exc:\n    emit(type(exc).__name__)\n"
+        )
+        with SandboxPool(workers=1, readable_paths=[folder]) as pool:
+            results = pool.run_many([code, code])
+        assert [r.status for r in results] == [Status.PASSED, Status.PASSED], results
+        assert results[1].stdout == "close\n1.0\n"
+        assert results[1].result == "PermissionError"
+        assert data.read_text() == "close\n1.0\n"  # still there after two runs and their wipes
+        assert sorted(p.name for p in folder.iterdir()) == ["bars.csv"]
+    finally:
+        shutil.rmtree(folder)
