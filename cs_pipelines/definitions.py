@@ -2,11 +2,17 @@
 
 import dagster as dg
 
-from cs_pipelines.defs import automation, curation, harvest, retrieval
+from cs_pipelines.defs import automation, curation, evaluation, harvest, retrieval
 from cs_pipelines.defs.resources import ReferenceReposResource, WarehouseResource
 
 defs = dg.Definitions(
-    assets=[harvest.raw_commits, curation.curated_commits, retrieval.commit_index],
+    assets=[
+        harvest.raw_commits,
+        curation.curated_commits,
+        retrieval.commit_index,
+        evaluation.base_model,
+        evaluation.cryptoeval_tasks,
+    ],
     asset_checks=[
         harvest.raw_commits_unique_key,
         harvest.raw_commits_required_fields,
@@ -16,8 +22,14 @@ defs = dg.Definitions(
         retrieval.commit_index_vector_count,
         retrieval.commit_index_dimension,
         retrieval.commit_index_recall,
+        evaluation.cryptoeval_tasks_valid,
     ],
-    jobs=[automation.harvest_job, automation.curation_job, automation.index_job],
+    jobs=[
+        automation.harvest_job,
+        automation.curation_job,
+        automation.index_job,
+        automation.evaluation_job,
+    ],
     schedules=[automation.nightly_harvest],
     sensors=[automation.reference_repos_sensor, automation.data_automation],
     resources={

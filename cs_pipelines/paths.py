@@ -36,6 +36,16 @@ def commit_index_dir() -> Path:
     return artifacts_dir() / "commit_index"
 
 
+def base_model_dir() -> Path:
+    """The base model as a local Hugging Face folder."""
+    return artifacts_dir() / "models" / "base"
+
+
+def cryptoeval_dir() -> Path:
+    """The CryptoEval task file and, later, samples and scores."""
+    return artifacts_dir() / "cryptoeval"
+
+
 def reference_repos_file() -> Path:
     """The repository list: ``CS_REFERENCE_REPOS`` or ``<CS_DATA_DIR>/reference_repos.yaml``.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dagster as dg
 
 from cs_pipelines.defs.curation import INSTRUCTIONS_SPEC, REPORT_SPEC
+from cs_pipelines.defs.evaluation import base_model, cryptoeval_tasks
 from cs_pipelines.defs.harvest import raw_commits
 from cs_pipelines.defs.partitions import reference_repo_partitions
 from cs_pipelines.defs.resources import ReferenceReposResource
@@ -29,6 +30,12 @@ index_job = dg.define_asset_job(
     "index_job",
     selection=dg.AssetSelection.assets(commit_index),
     description="Embed new and changed instructions into the commit index.",
+)
+
+evaluation_job = dg.define_asset_job(
+    "evaluation_job",
+    selection=dg.AssetSelection.assets(base_model, cryptoeval_tasks),
+    description="Materialize the base model and the CryptoEval task set.",
 )
 
 

@@ -16,7 +16,14 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
     dg.Definitions.validate_loadable(defs)
     graph = defs.resolve_asset_graph()
     keys = {key.to_user_string() for key in graph.get_all_asset_keys()}
-    assert keys == {"raw_commits", "commit_instructions", "filter_report", "commit_index"}
+    assert keys == {
+        "raw_commits",
+        "commit_instructions",
+        "filter_report",
+        "commit_index",
+        "base_model",
+        "cryptoeval_tasks",
+    }
     checks = {key.name for key in graph.asset_check_keys}
     assert checks == {
         "raw_commits_unique_key",
@@ -28,6 +35,7 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "commit_index_vector_count",
         "commit_index_dimension",
         "commit_index_recall",
+        "cryptoeval_tasks_valid",
     }
     assert {s.name for s in defs.schedules} == {"nightly_harvest"}
     assert {s.name for s in defs.sensors} == {"reference_repos_sensor", "data_automation"}
@@ -35,6 +43,7 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "harvest_job",
         "curation_job",
         "index_job",
+        "evaluation_job",
     }
 
 
@@ -47,7 +56,7 @@ def test_lineage_reads_left_to_right():
     raw = graph.get(dg.AssetKey("raw_commits"))
     assert raw.partitions_def == reference_repo_partitions
     for node in graph.asset_nodes:
-        assert node.group_name in {"harvest", "curation", "retrieval"}
+        assert node.group_name in {"harvest", "curation", "retrieval", "models", "evaluation"}
         assert node.description, f"{node.key} has no description"
         assert node.kinds, f"{node.key} has no kinds"
 

@@ -6,6 +6,7 @@ import dagster as dg
 
 from cs_pipelines.definitions import defs
 from cs_pipelines.defs.curation import commit_instructions_no_duplicates, curated_commits
+from cs_pipelines.defs.evaluation import cryptoeval_tasks, cryptoeval_tasks_valid
 from cs_pipelines.defs.harvest import (
     raw_commits,
     raw_commits_required_fields,
@@ -143,3 +144,20 @@ def test_index_follows_the_curation_and_refreshes_incrementally(platform, instan
 
     again = defs.resolve_job_def("index_job").execute_in_process(instance=instance)
     assert materialization_metadata(again, "commit_index")["mode"] == "unchanged"
+
+
+def test_cryptoeval_tasks_land_in_a_file_and_the_warehouse_and_validate(platform, instance):
+    result = dg.materialize(
+        [cryptoeval_tasks, cryptoeval_tasks_valid],
+        instance=instance,
+        resources=platform.resources(),
+    )
+    assert result.success
+    meta = materialization_metadata(result, "cryptoeval_tasks")
+    assert meta["dagster/row_count"] >= 150 and meta["fix_variants"] >= 15
+    table = platform.warehouse.query(
+        "SELECT category, count(*) AS n FROM cryptoeval_tasks GROUP BY 1"
+    )
+    assert table["n"].sum() == meta["dagster/row_count"] and table.height >= 8
+    (check,) = result.get_asset_check_evaluations()
+    assert check.passed and check.metadata["broken"].value == 0
