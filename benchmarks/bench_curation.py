@@ -24,7 +24,6 @@ Timed, ``--repeat`` times each (medians):
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import statistics
@@ -38,6 +37,7 @@ if str(PROJECT_ROOT) not in sys.path:
 
 import polars as pl  # noqa: E402
 
+from benchmarks.common import doc_parser  # noqa: E402
 from benchmarks.synthetic_repo import (  # noqa: E402
     AUTHOR_WEIGHTS,
     AUTHORS,
@@ -277,11 +277,7 @@ def timed(fn, repeat: int, label: str) -> tuple[list[float], object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0],
-        epilog=__doc__.split("\n\n", 1)[1],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = doc_parser(__doc__)
     parser.add_argument("--rows", type=int, default=500_000, help="commits (default 500000)")
     parser.add_argument(
         "--pool", type=int, default=20_000, help="distinct messages / contents (default 20000)"

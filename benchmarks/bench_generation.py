@@ -26,7 +26,6 @@ import argparse
 import os
 import shutil
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +39,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import torch  # noqa: E402
 
+from benchmarks.common import scratch_dir  # noqa: E402
 from cs_pipelines.models.base import BaseModelConfig, materialize_base_model  # noqa: E402
 from cs_pipelines.models.generation import (  # noqa: E402
     Generator,
@@ -185,10 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     scratch = None
     model_dir = args.model_dir
     if model_dir is None:
-        root = os.environ.get("CS_DATA_DIR")
-        if root:
-            Path(root, "bench").mkdir(parents=True, exist_ok=True)
-        scratch = Path(tempfile.mkdtemp(prefix="bench_generation_", dir=root and f"{root}/bench"))
+        scratch = scratch_dir("generation")
         model_dir = scratch / "base"
     try:
         start = time.perf_counter()

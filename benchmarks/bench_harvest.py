@@ -45,6 +45,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
+from benchmarks.common import doc_parser, scratch_dir  # noqa: E402
 from benchmarks.synthetic_repo import make_synthetic_repo  # noqa: E402
 
 RAW_GIT_LOG = ["log", "-p", "--numstat", "HEAD"]
@@ -110,12 +111,7 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
 
 def default_workdir() -> tuple[Path, bool]:
     """The scratch folder, and whether it is ours to delete entirely."""
-    data_dir = os.environ.get("CS_DATA_DIR")
-    if data_dir:
-        base = Path(data_dir).resolve() / "bench"
-        base.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix="harvest-", dir=base)), True
-    return Path(tempfile.mkdtemp(prefix="cs-bench-harvest-")), True
+    return scratch_dir("harvest"), True
 
 
 # --- the three harvesters --------------------------------------------------------------------
@@ -384,11 +380,7 @@ def bench_repo(label: str, mirror: Path, args: argparse.Namespace, scratch: Path
 
 # --- main ------------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0],
-        epilog=__doc__.split("\n\n", 1)[1],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = doc_parser(__doc__)
     parser.add_argument(
         "--commits",
         type=int,

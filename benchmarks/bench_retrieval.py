@@ -39,7 +39,6 @@ import random
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -54,6 +53,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 import numpy as np  # noqa: E402
 import polars as pl  # noqa: E402
 
+from benchmarks.common import doc_parser, scratch_dir  # noqa: E402
 from benchmarks.synthetic_repo import _Generator  # noqa: E402
 
 DIM = 384
@@ -596,20 +596,11 @@ def report_incremental(result: dict, args: argparse.Namespace) -> None:
 
 
 def scratch_root() -> Path:
-    data_dir = os.environ.get("CS_DATA_DIR")
-    if data_dir:
-        base = Path(data_dir) / "bench"
-        base.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix="retrieval-", dir=base))
-    return Path(tempfile.mkdtemp(prefix="bench-retrieval-"))
+    return scratch_dir("retrieval")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0],
-        epilog=__doc__.split("\n\n", 1)[1],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = doc_parser(__doc__)
     parser.add_argument(
         "--sections",
         nargs="+",
