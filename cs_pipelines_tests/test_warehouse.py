@@ -6,6 +6,7 @@ import multiprocessing
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
 import polars as pl
 import pytest
 
@@ -126,3 +127,13 @@ def test_a_held_lock_times_out_with_a_clear_error(tmp_path: Path):
         waiter.connect(),
     ):
         pass
+
+
+def test_replacing_several_tables_is_all_or_nothing(tmp_path: Path):
+    warehouse = Warehouse(tmp_path / "w.duckdb")
+    warehouse.replace_tables({"a": pl.DataFrame({"x": [1]}), "b": pl.DataFrame({"y": [1]})})
+    no_columns = pl.DataFrame()  # DuckDB refuses a table without columns
+    with pytest.raises(duckdb.InvalidInputException, match="at least one column"):
+        warehouse.replace_tables({"a": pl.DataFrame({"x": [2]}), "b": no_columns})
+    assert warehouse.query("SELECT x FROM a")["x"].to_list() == [1]
+    assert warehouse.query("SELECT y FROM b")["y"].to_list() == [1]

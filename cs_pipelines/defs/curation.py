@@ -68,9 +68,13 @@ def curated_commits(
     commits = store.query("SELECT * FROM raw_commits ORDER BY repo, committed_at, sha")
     context.log.info(f"curating {commits.height} commits")
     result = curate(commits, to_stage_config(config, CurationConfig))
-    store.replace_table("commit_instructions", result.instructions)
-    store.replace_table("commit_rejections", result.rejections)
-    store.replace_table("filter_report", result.report)
+    store.replace_tables(
+        {
+            "commit_instructions": result.instructions,
+            "commit_rejections": result.rejections,
+            "filter_report": result.report,
+        }
+    )
     context.log.info(f"kept {result.instructions.height} of {result.n_input} commits")
 
     yield dg.MaterializeResult(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import fcntl
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -104,10 +104,23 @@ class Warehouse:
 
     def replace_table(self, name: str, frame: pl.DataFrame) -> None:
         """Atomically replace table ``name`` with ``frame`` (readers never see it half written)."""
+        self.replace_tables({name: frame})
+
+    def replace_tables(self, frames: Mapping[str, pl.DataFrame]) -> None:
+        """Replace several tables in one transaction: all of them change, or none."""
         with self.connect() as conn:
-            conn.register("incoming_frame", frame.to_arrow())
-            conn.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM incoming_frame')
-            conn.unregister("incoming_frame")
+            conn.execute("BEGIN TRANSACTION")
+            try:
+                for name, frame in frames.items():
+                    conn.register("incoming_frame", frame.to_arrow())
+                    conn.execute(
+                        f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM incoming_frame'
+                    )
+                    conn.unregister("incoming_frame")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
 
 
 def _ensure_tables(conn: duckdb.DuckDBPyConnection) -> None:
