@@ -19,9 +19,6 @@ defs = dg.Definitions(
         harvest.raw_commits_timestamps_sane,
         curation.commit_instructions_no_duplicates,
         curation.commit_instructions_required_fields,
-        retrieval.commit_index_vector_count,
-        retrieval.commit_index_dimension,
-        retrieval.commit_index_recall,
         evaluation.cryptoeval_tasks_valid,
     ],
     jobs=[

@@ -35,6 +35,26 @@ MIN_RECALL_AT_10 = 0.95
     group_name="retrieval",
     automation_condition=dg.AutomationCondition.eager(),
     metadata={"dagster/table_name": "commit_index_map"},
+    check_specs=[
+        dg.AssetCheckSpec(
+            "commit_index_vector_count",
+            asset="commit_index",
+            blocking=True,
+            description="The index holds exactly one vector per commit instruction.",
+        ),
+        dg.AssetCheckSpec(
+            "commit_index_dimension",
+            asset="commit_index",
+            blocking=True,
+            description="The index's dimension is the embedding model's.",
+        ),
+        dg.AssetCheckSpec(
+            "commit_index_recall",
+            asset="commit_index",
+            description=f"Approximate recall@10 against exact search is at least "
+            f"{MIN_RECALL_AT_10}.",
+        ),
+    ],
 )
 def commit_index(
     context: dg.AssetExecutionContext, config: CommitIndexRunConfig, warehouse: WarehouseResource
@@ -44,6 +64,8 @@ def commit_index(
     to (repo, sha) map in the warehouse table commit_index_map. Refreshes embed only new or
     changed instructions; a new embedding model rebuilds from scratch. Used by the prompt
     builder (`cs-pipelines retrieve`) to find few-shot examples for a task.
+
+    Its checks run here, on the index and model already loaded, rather than loading both again.
     """
     stage = to_stage_config(config, CommitIndexConfig)
     store = warehouse.warehouse
@@ -61,7 +83,10 @@ def commit_index(
             pl.lit(index.manifest.version).alias("index_version")
         ),
     )
-    return dg.MaterializeResult(metadata=_index_metadata(update, index, embedder))
+    return dg.MaterializeResult(
+        metadata=_index_metadata(update, index, embedder),
+        check_results=_index_checks(index, embedder, n_instructions=instructions.height),
+    )
 
 
 def _index_metadata(
@@ -100,54 +125,33 @@ def _example_hits(index: CommitIndex, embedder: Embedder) -> str:
     return markdown_table(pl.DataFrame(rows), max_rows=len(rows))
 
 
-def _current_index() -> CommitIndex:
-    return CommitIndex.load(paths.commit_index_dir())
-
-
-@dg.asset_check(
-    asset=commit_index,
-    blocking=True,
-    description="The index holds exactly one vector per commit instruction.",
-)
-def commit_index_vector_count(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-    index = _current_index()
-    rows = warehouse.warehouse.query("SELECT count(*) AS n FROM commit_instructions")["n"][0]
-    return dg.AssetCheckResult(
-        passed=index.manifest.n_vectors == rows,
-        metadata={"vectors": index.manifest.n_vectors, "instructions": int(rows)},
-    )
-
-
-@dg.asset_check(
-    asset=commit_index,
-    blocking=True,
-    description="The index's dimension is the embedding model's.",
-)
-def commit_index_dimension() -> dg.AssetCheckResult:
-    index = _current_index()
-    model_dimension = Embedder(index.manifest.model).dimension
-    return dg.AssetCheckResult(
-        passed=index.manifest.dimension == model_dimension,
-        metadata={
-            "index_dimension": index.manifest.dimension,
-            "model_dimension": model_dimension,
-            "model": index.manifest.model,
-        },
-    )
-
-
-@dg.asset_check(
-    asset=commit_index,
-    description=f"Approximate recall@10 against exact search is at least {MIN_RECALL_AT_10}.",
-)
-def commit_index_recall() -> dg.AssetCheckResult:
-    index = _current_index()
-    recall = recall_at_k(index, k=10) if index.manifest.n_vectors else 1.0
-    return dg.AssetCheckResult(
-        passed=recall >= MIN_RECALL_AT_10,
-        metadata={
-            "recall_at_10": dg.MetadataValue.float(round(recall, 4)),
-            "index_kind": index.manifest.kind,
-            "params": dg.MetadataValue.text(json.dumps(index.manifest.params)),
-        },
-    )
+def _index_checks(
+    index: CommitIndex, embedder: Embedder, n_instructions: int
+) -> list[dg.AssetCheckResult]:
+    manifest = index.manifest
+    recall = recall_at_k(index, k=10) if manifest.n_vectors else 1.0
+    return [
+        dg.AssetCheckResult(
+            check_name="commit_index_vector_count",
+            passed=manifest.n_vectors == n_instructions,
+            metadata={"vectors": manifest.n_vectors, "instructions": n_instructions},
+        ),
+        dg.AssetCheckResult(
+            check_name="commit_index_dimension",
+            passed=manifest.dimension == embedder.dimension,
+            metadata={
+                "index_dimension": manifest.dimension,
+                "model_dimension": embedder.dimension,
+                "model": manifest.model,
+            },
+        ),
+        dg.AssetCheckResult(
+            check_name="commit_index_recall",
+            passed=recall >= MIN_RECALL_AT_10,
+            metadata={
+                "recall_at_10": dg.MetadataValue.float(round(recall, 4)),
+                "index_kind": manifest.kind,
+                "params": dg.MetadataValue.text(json.dumps(manifest.params)),
+            },
+        ),
+    ]
