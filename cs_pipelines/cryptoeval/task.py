@@ -128,6 +128,9 @@ class Spec:
     category: str = ""
     # When set, a HumanEvalFix-style variant is derived from the first mutant with this symptom.
     fix_symptom: str = ""
+    # Python source defining ``probe(candidate) -> list``: the outputs maj@k clusters samples on.
+    # Empty: derived from the calls ``check`` makes (see ``cryptoeval.probes``).
+    probe: str = ""
     extra: dict = field(default_factory=dict)
 
 
@@ -144,6 +147,7 @@ def spec(
     test: str,
     mutants: list[str] | tuple[str, ...],
     fix: str = "",
+    probe: str = "",
 ) -> Spec:
     """Normalise authored text: prompt and test at column 0, bodies indented by four spaces."""
     return Spec(
@@ -154,4 +158,5 @@ def spec(
         test=TEST_HELPERS + "\n" + _block(test),
         mutants=tuple(_block(m, "    ") for m in mutants),
         fix_symptom=fix,
+        probe=_block(probe) if probe else "",
     )
