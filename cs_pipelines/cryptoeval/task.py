@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import re
 import textwrap
+import tokenize
 from dataclasses import dataclass, field
 
 CATEGORIES = (
@@ -16,7 +19,7 @@ CATEGORIES = (
     "data_handling",
 )
 DIFFICULTIES = ("easy", "medium", "hard")
-VARIANTS = ("generate", "fix")
+VARIANTS = ("generate", "fix", "explain")
 
 # Prepended to every task's ``test`` so each test is self-contained (as in HumanEval) and compares
 # floats with explicit tolerances, treating NaN as equal to NaN (the warm-up convention).
@@ -62,8 +65,13 @@ class Task:
     """One CryptoEval task in the HumanEval format (plus category, difficulty and mutants).
 
     ``prompt + canonical_solution`` is a runnable function named ``entry_point``; ``test`` defines
-    ``check(candidate)``; every entry of ``mutants`` is a plausible wrong body that ``check``
-    rejects.
+    ``check(candidate)``; every entry of ``mutants`` is a plausible wrong completion that
+    ``check`` rejects.
+
+    Explain variants (HumanEvalExplain style) ask the model to describe ``explain_source`` (the
+    function without its docstring) and to write the function again from that description: their
+    ``prompt`` is only a comment and the original imports, so a completion, the canonical
+    solution and every mutant are whole function definitions starting at column 0.
     """
 
     task_id: str
@@ -77,6 +85,20 @@ class Task:
     variant: str = "generate"
     bug_symptom: str = ""
     source_task_id: str = ""
+    explain_source: str = ""
+
+    def signature(self) -> str:
+        """The ``def name(...) -> T:`` header (possibly several lines), ending in a newline.
+
+        ``class Name(Base):`` for a task whose entry point is a class.
+        """
+        for text in (self.prompt, self.canonical_solution):
+            header = function_header(text, self.entry_point)
+            if header:
+                return header
+        raise ValueError(
+            f"{self.task_id}: no definition of {self.entry_point} to take a header from"
+        )
 
     def program(self, completion: str | None = None) -> str:
         """The program running ``check`` on ``prompt + completion`` (default: canonical)."""
@@ -96,6 +118,7 @@ class Task:
             "variant": self.variant,
             "bug_symptom": self.bug_symptom,
             "source_task_id": self.source_task_id,
+            "explain_source": self.explain_source,
         }
 
     @classmethod
@@ -112,7 +135,37 @@ class Task:
             variant=record.get("variant", "generate"),
             bug_symptom=record.get("bug_symptom", ""),
             source_task_id=record.get("source_task_id", ""),
+            explain_source=record.get("explain_source", ""),
         )
+
+
+def function_header(source: str, name: str) -> str:
+    """The header of the last top-level ``def name(`` (or ``class name``) in ``source``.
+
+    '' when there is none. Tokenised, not split on the first colon: annotations and defaults
+    may hold brackets, strings and colons of their own.
+    """
+    lines = source.splitlines(keepends=True)
+    start = re.compile(rf"(def {re.escape(name)}\(|class {re.escape(name)}\b)")
+    starts = [i for i, line in enumerate(lines) if start.match(line)]
+    if not starts:
+        return ""
+    lines = lines[starts[-1] :]
+    depth = 0
+    try:
+        for token in tokenize.generate_tokens(io.StringIO("".join(lines)).readline):
+            if token.type != tokenize.OP:
+                continue
+            if token.string in ("(", "[", "{"):
+                depth += 1
+            elif token.string in (")", "]", "}"):
+                depth -= 1
+            elif token.string == ":" and depth == 0:
+                row, col = token.end
+                return "".join(lines[: row - 1]) + lines[row - 1][:col] + "\n"
+    except (tokenize.TokenError, SyntaxError):
+        return ""
+    return ""
 
 
 @dataclass(frozen=True)

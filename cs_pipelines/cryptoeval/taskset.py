@@ -3,7 +3,9 @@
 Task ids follow the order of :data:`MODULES` and of the specs inside each module, so new tasks are
 appended at the end of the last module (or in a new module appended to :data:`MODULES`) to keep
 existing ids stable. Fix variants (HumanEvalPack's HumanEvalFix style) get ``CryptoEvalFix/<n>``
-where ``<n>`` is the number of the task they were derived from.
+and explain variants (HumanEvalExplain style: describe the code, then write it again from the
+description) ``CryptoEvalExplain/<n>``, where ``<n>`` is the number of the task they were derived
+from; they follow the generation tasks in that order.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import json
 import textwrap
 from pathlib import Path
 
-from cs_pipelines.cryptoeval.task import CATEGORIES, Spec, Task
+from cs_pipelines.cryptoeval.task import CATEGORIES, Spec, Task, function_header
 
 MODULES = (
     ("indicators", "cs_pipelines.cryptoeval.tasks.indicators"),
@@ -27,6 +29,10 @@ MODULES = (
 )
 assert {c for c, _ in MODULES} <= set(CATEGORIES)
 
+# Every EXPLAIN_EVERY-th generation task (0, 4, 8, ...) gets an explain variant: a fixed,
+# category-spread subset that new tasks extend without renumbering anything.
+EXPLAIN_EVERY = 4
+
 
 def _specs() -> list[tuple[str, Spec]]:
     out = []
@@ -39,8 +45,8 @@ def _specs() -> list[tuple[str, Spec]]:
 def _fix_prompt(task: Task, symptom: str) -> str:
     """Buggy function, its failure symptom, then the signature and docstring to complete again."""
     buggy = task.prompt + task.mutants[0]
-    marker = f"def {task.entry_point}("
-    signature_and_doc = task.prompt[task.prompt.index(marker) :]
+    header = function_header(task.prompt, task.entry_point) or f"def {task.entry_point}("
+    signature_and_doc = task.prompt[task.prompt.rindex(header.rstrip("\n")) :]
     symptom_lines = textwrap.wrap(
         f"Symptom: {symptom}", width=94, initial_indent="# ", subsequent_indent="#   "
     )
@@ -53,10 +59,56 @@ def _fix_prompt(task: Task, symptom: str) -> str:
     )
 
 
-def load_tasks(include_fix: bool = True) -> list[Task]:
-    """All tasks: generation tasks ``CryptoEval/<n>``, then fix variants ``CryptoEvalFix/<n>``."""
+def _explain_task(task: Task, n: int) -> Task | None:
+    """The explain variant of a generation task, or None when its header cannot be found."""
+    header = function_header(task.prompt, task.entry_point)
+    if not header:
+        return None
+    preamble = task.prompt[: task.prompt.rindex(header.rstrip("\n"))].strip("\n")
+    prompt = f"# Write {task.entry_point} from its description.\n"
+    if preamble:
+        prompt += "\n" + preamble + "\n"
+    explain_source = header + task.canonical_solution
+    return Task(
+        task_id=f"CryptoEvalExplain/{n}",
+        prompt=prompt + "\n\n",
+        entry_point=task.entry_point,
+        canonical_solution=explain_source,
+        test=task.test,
+        category=task.category,
+        difficulty=task.difficulty,
+        mutants=tuple(header + m for m in task.mutants),
+        variant="explain",
+        source_task_id=task.task_id,
+        explain_source=explain_source,
+    )
+
+
+def _fix_task(task: Task, n: int, symptom: str) -> Task:
+    return Task(
+        task_id=f"CryptoEvalFix/{n}",
+        prompt=_fix_prompt(task, symptom),
+        entry_point=task.entry_point,
+        canonical_solution=task.canonical_solution,
+        test=task.test,
+        category=task.category,
+        difficulty=task.difficulty,
+        # Repeating the shown bug (the most likely wrong answer) must fail, too.
+        mutants=task.mutants,
+        variant="fix",
+        bug_symptom=symptom,
+        source_task_id=task.task_id,
+    )
+
+
+def load_tasks(include_fix: bool = True, include_explain: bool = True) -> list[Task]:
+    """Generation tasks ``CryptoEval/<n>``, then ``CryptoEvalFix/<n>``, ``CryptoEvalExplain/<n>``.
+
+    ``include_fix`` and ``include_explain`` leave out the fix and the explain variants.
+    """
     tasks: list[Task] = []
     fixes: list[Task] = []
+    explains: list[Task] = []
     for n, (category, s) in enumerate(_specs()):
         task = Task(
             task_id=f"CryptoEval/{n}",
@@ -70,23 +122,11 @@ def load_tasks(include_fix: bool = True) -> list[Task]:
         )
         tasks.append(task)
         if s.fix_symptom:
-            fixes.append(
-                Task(
-                    task_id=f"CryptoEvalFix/{n}",
-                    prompt=_fix_prompt(task, s.fix_symptom),
-                    entry_point=s.entry_point,
-                    canonical_solution=s.solution,
-                    test=s.test,
-                    category=category,
-                    difficulty=s.difficulty,
-                    # Repeating the shown bug (the most likely wrong answer) must fail, too.
-                    mutants=s.mutants,
-                    variant="fix",
-                    bug_symptom=s.fix_symptom,
-                    source_task_id=task.task_id,
-                )
-            )
-    return tasks + fixes if include_fix else tasks
+            fixes.append(_fix_task(task, n, s.fix_symptom))
+        explain = _explain_task(task, n) if n % EXPLAIN_EVERY == 0 else None
+        if explain is not None:
+            explains.append(explain)
+    return tasks + (fixes if include_fix else []) + (explains if include_explain else [])
 
 
 def write_jsonl(path: str | Path, tasks: list[Task] | None = None) -> Path:

@@ -1,4 +1,5 @@
-"""Validation of every CryptoEval task: format, canonical passes, every mutant fails, coverage.
+"""Validation of every CryptoEval task (generate, fix and explain variants): format, canonical
+passes, every mutant fails, coverage.
 
 All programs are trusted (written in this repository) and run in one child interpreter via
 ``run_programs``; the session-scoped fixture runs them once for all tests.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import json
+import time
 from collections import Counter
 
 import pytest
@@ -21,10 +23,12 @@ from cs_pipelines.cryptoeval import (
     run_programs,
     write_jsonl,
 )
+from cs_pipelines.cryptoeval.task import function_header
 
 TASKS = load_tasks()
 GENERATE = [t for t in TASKS if t.variant == "generate"]
 FIX = [t for t in TASKS if t.variant == "fix"]
+EXPLAIN = [t for t in TASKS if t.variant == "explain"]
 IDS = [t.task_id for t in TASKS]
 
 _DOCTEST = """
@@ -60,6 +64,8 @@ def test_enough_tasks_and_unique_ids() -> None:
     assert len(IDS) == len(set(IDS))
     assert len(GENERATE) >= 150
     assert len(FIX) >= 15
+    assert len(EXPLAIN) >= 30
+    assert TASKS == GENERATE + FIX + EXPLAIN, "variants follow the generation tasks, in order"
     assert len({t.entry_point for t in GENERATE}) == len(GENERATE), "entry points name tasks"
     assert [t.task_id for t in GENERATE] == [f"CryptoEval/{i}" for i in range(len(GENERATE))]
 
@@ -76,11 +82,18 @@ def test_task_format(task: Task) -> None:
     assert task.mutants, "every task needs at least one wrong solution"
     assert len(set(task.mutants)) == len(task.mutants)
     assert task.canonical_solution not in task.mutants
-    assert task.canonical_solution.startswith("    ")
-    assert task.prompt.rstrip().endswith('"""'), "prompt ends with the docstring"
+    if task.variant == "explain":  # completions are whole functions after imports
+        assert task.canonical_solution == task.explain_source
+        assert all(c.startswith(task.signature()) for c in (*task.mutants, task.explain_source))
+        assert '"""' not in task.explain_source, "the docstring is what the model must write"
+        assert task.signature().rstrip() not in task.prompt
+    else:
+        assert task.canonical_solution.startswith("    ")
+        assert task.prompt.rstrip().endswith('"""'), "prompt ends with the docstring"
+        assert not task.explain_source
     if task.variant == "generate":
         assert ">>>" in task.prompt, "the docstring has at least one example"
-    else:
+    elif task.variant == "fix":
         assert task.bug_symptom and task.source_task_id.startswith("CryptoEval/")
         assert task.mutants[0] in task.prompt, "fix prompt shows the buggy body"
     tree = ast.parse(task.prompt + task.canonical_solution)
@@ -161,6 +174,64 @@ def test_fix_variants_derive_from_their_source() -> None:
         assert fix.canonical_solution == source.canonical_solution
         assert fix.prompt.startswith(source.prompt + source.mutants[0])
         assert fix.prompt.endswith(source.prompt[source.prompt.index(f"def {fix.entry_point}(") :])
+
+
+def test_explain_variants_derive_from_their_source() -> None:
+    by_id = {t.task_id: t for t in TASKS}
+    for explain in EXPLAIN:
+        source = by_id[explain.source_task_id]
+        assert explain.task_id == source.task_id.replace("CryptoEval/", "CryptoEvalExplain/")
+        assert source.variant == "generate"
+        assert explain.entry_point == source.entry_point and explain.test == source.test
+        assert explain.signature() == source.signature()
+        assert explain.explain_source == source.signature() + source.canonical_solution
+        assert explain.mutants == tuple(source.signature() + m for m in source.mutants)
+        preamble = source.prompt[: source.prompt.index(source.signature().rstrip())].strip()
+        assert preamble in explain.prompt and explain.prompt.startswith("# ")
+
+
+def test_explain_variants_spread_over_categories_and_difficulties() -> None:
+    assert {t.category for t in EXPLAIN} == set(CATEGORIES)
+    assert {t.difficulty for t in EXPLAIN} == set(DIFFICULTIES)
+
+
+def test_signature_is_the_whole_def_header() -> None:
+    assert function_header("class Cross(bt.Strategy):\n    pass\n", "Cross") == (
+        "class Cross(bt.Strategy):\n"
+    )
+    assert function_header("def f(\n    x: dict[str, int] = {'a': 1},\n) -> int:\n", "f") == (
+        "def f(\n    x: dict[str, int] = {'a': 1},\n) -> int:\n"
+    )
+    assert function_header("def g(x):\n    pass\n", "f") == ""
+    by_entry = {t.entry_point: t for t in GENERATE}
+    assert by_entry["sma"].signature() == (
+        "def sma(values: list[float], window: int) -> list[float]:\n"
+    )
+    multi_line = [t for t in TASKS if t.signature().count("\n") > 1]
+    assert multi_line, "some headers span several lines"
+    for task in TASKS:
+        header = task.signature()
+        assert header.startswith((f"def {task.entry_point}(", f"class {task.entry_point}"))
+        assert header.endswith(":\n")
+        tree = ast.parse(header + "    pass\n")
+        assert [n.name for n in tree.body] == [task.entry_point]
+
+
+def test_explain_source_is_an_optional_record_key() -> None:
+    record = {k: v for k, v in EXPLAIN[0].to_record().items()}
+    assert record["explain_source"]
+    human_eval = {k: record[k] for k in ("task_id", "prompt", "entry_point")}
+    human_eval |= {"canonical_solution": record["canonical_solution"], "test": record["test"]}
+    task = Task.from_record(human_eval)
+    assert task.explain_source == "" and task.variant == "generate"
+    assert Task.from_record(record) == EXPLAIN[0]
+
+
+def test_loading_is_fast() -> None:
+    started = time.perf_counter()
+    assert load_tasks() == TASKS
+    assert time.perf_counter() - started < 1.0
+    assert load_tasks(include_fix=False, include_explain=False) == GENERATE
 
 
 def test_selfcheck_runner_reports_failures_and_timeouts() -> None:
