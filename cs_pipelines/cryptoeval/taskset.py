@@ -5,7 +5,8 @@ appended at the end of the last module (or in a new module appended to :data:`MO
 existing ids stable. Fix variants (HumanEvalPack's HumanEvalFix style) get ``CryptoEvalFix/<n>``
 and explain variants (HumanEvalExplain style: describe the code, then write it again from the
 description) ``CryptoEvalExplain/<n>``, where ``<n>`` is the number of the task they were derived
-from; they follow the generation tasks in that order.
+from; they follow the generation tasks in that order. Every task carries a probe for maj@k: the
+spec's own, or one derived from its ``check`` (:mod:`cs_pipelines.cryptoeval.probes`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import json
 import textwrap
 from pathlib import Path
 
+from cs_pipelines.cryptoeval.probes import derive_probe
 from cs_pipelines.cryptoeval.task import CATEGORIES, Spec, Task, function_header
 
 MODULES = (
@@ -80,6 +82,7 @@ def _explain_task(task: Task, n: int) -> Task | None:
         mutants=tuple(header + m for m in task.mutants),
         variant="explain",
         source_task_id=task.task_id,
+        probe=task.probe,
         explain_source=explain_source,
     )
 
@@ -98,18 +101,21 @@ def _fix_task(task: Task, n: int, symptom: str) -> Task:
         variant="fix",
         bug_symptom=symptom,
         source_task_id=task.task_id,
+        probe=task.probe,
     )
 
 
 def load_tasks(include_fix: bool = True, include_explain: bool = True) -> list[Task]:
     """Generation tasks ``CryptoEval/<n>``, then ``CryptoEvalFix/<n>``, ``CryptoEvalExplain/<n>``.
 
-    ``include_fix`` and ``include_explain`` leave out the fix and the explain variants.
+    ``include_fix`` and ``include_explain`` leave out the fix and the explain variants. The
+    first call in a process derives the probes (~0.15 s); later calls reuse them.
     """
     tasks: list[Task] = []
     fixes: list[Task] = []
     explains: list[Task] = []
     for n, (category, s) in enumerate(_specs()):
+        probe = s.probe or derive_probe(s.prompt, s.solution, s.test, s.entry_point)
         task = Task(
             task_id=f"CryptoEval/{n}",
             prompt=s.prompt,
@@ -119,6 +125,7 @@ def load_tasks(include_fix: bool = True, include_explain: bool = True) -> list[T
             category=category,
             difficulty=s.difficulty,
             mutants=s.mutants,
+            probe=probe,
         )
         tasks.append(task)
         if s.fix_symptom:

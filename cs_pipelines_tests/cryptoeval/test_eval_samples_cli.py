@@ -11,7 +11,7 @@ from cs_pipelines.cli import main
 from cs_pipelines.cryptoeval.taskset import load_tasks, write_jsonl
 
 
-def test_scores_a_samples_file_and_prints_pass_at_k(
+def test_scores_a_samples_file_and_prints_pass_and_maj_at_k(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ):
     tasks = load_tasks(include_fix=False)[:3]
@@ -25,7 +25,13 @@ def test_scores_a_samples_file_and_prints_pass_at_k(
     args = ["eval-samples", "--tasks", str(tasks_file), "--samples", str(samples_file)]
     assert main([*args, "-k", "1", "-k", "2", "--workers", "1"]) == 0
     scores = json.loads(capsys.readouterr().out)
-    assert scores == {"pass@1": pytest.approx(0.5), "pass@2": pytest.approx(1.0)}
+    # Every task: one right and one wrong answer, so the vote is a tie (maj@2 = 0.5).
+    assert scores == {
+        "pass@1": pytest.approx(0.5),
+        "pass@2": pytest.approx(1.0),
+        "maj@1": pytest.approx(0.5),
+        "maj@2": pytest.approx(0.5),
+    }
 
 
 def test_missing_files_and_unknown_tasks_are_clear_errors(

@@ -1,4 +1,7 @@
-"""The CryptoEval scoring harness: pass@k, sandboxed scoring, the JSONL entry point."""
+"""The CryptoEval scoring harness: pass@k, sandboxed scoring, the JSONL entry point.
+
+maj@k has its own tests in ``test_majority.py``.
+"""
 
 from __future__ import annotations
 
@@ -96,6 +99,7 @@ def test_canonical_pass_mutants_fail_hostile_times_out(pool):
     hostile = report.samples[3]
     assert hostile["status"] == "timeout" and not hostile["passed"]
     assert hostile["task_id"] == TASKS[0].task_id and hostile["sample"] == 1
+    assert hostile["signature"] is None  # timed out: no answer to vote with
 
     canonical = report.samples[:3] + report.samples[4 : len(TASKS) + 1]
     assert all(r["status"] == "passed" and r["sample"] == 0 for r in canonical)
@@ -122,8 +126,9 @@ def test_canonical_solutions_score_one_and_first_mutants_zero(pool):
     bad_report = score_samples(TASKS, bad, pool, ks=[1, 10])
     assert good_report.pass_at_k == {"pass@1": 1.0}, good_report.samples
     assert bad_report.pass_at_k == {"pass@1": 0.0}, bad_report.samples
-    assert all(v == {"pass@1": 1.0} for v in good_report.by_category.values())
-    assert all(v == {"pass@1": 0.0} for v in bad_report.by_difficulty.values())
+    assert good_report.maj_at_k == {"maj@1": 1.0} and bad_report.maj_at_k == {"maj@1": 0.0}
+    assert all(v == {"pass@1": 1.0, "maj@1": 1.0} for v in good_report.by_category.values())
+    assert all(v == {"pass@1": 0.0, "maj@1": 0.0} for v in bad_report.by_difficulty.values())
 
 
 def test_unknown_task_id_is_a_clear_error(pool):
@@ -146,5 +151,11 @@ def test_eval_samples_main_round_trip(tmp_path):
     samples_path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
 
     result = eval_samples_main(tasks_path, samples_path, ks=[1, 2, 5], workers=2)
-    assert result == {"pass@1": pytest.approx(0.5), "pass@2": pytest.approx(1.0)}
+    # One right and one wrong answer per task: the vote is a coin flip.
+    assert result == {
+        "pass@1": pytest.approx(0.5),
+        "pass@2": pytest.approx(1.0),
+        "maj@1": pytest.approx(0.5),
+        "maj@2": pytest.approx(0.5),
+    }
     json.dumps(result)

@@ -183,7 +183,7 @@ def test_explain_variants_derive_from_their_source() -> None:
         assert explain.task_id == source.task_id.replace("CryptoEval/", "CryptoEvalExplain/")
         assert source.variant == "generate"
         assert explain.entry_point == source.entry_point and explain.test == source.test
-        assert explain.signature() == source.signature()
+        assert explain.probe == source.probe and explain.signature() == source.signature()
         assert explain.explain_source == source.signature() + source.canonical_solution
         assert explain.mutants == tuple(source.signature() + m for m in source.mutants)
         preamble = source.prompt[: source.prompt.index(source.signature().rstrip())].strip()
@@ -217,17 +217,17 @@ def test_signature_is_the_whole_def_header() -> None:
         assert [n.name for n in tree.body] == [task.entry_point]
 
 
-def test_explain_source_is_an_optional_record_key() -> None:
+def test_probe_and_explain_source_are_optional_record_keys() -> None:
     record = {k: v for k, v in EXPLAIN[0].to_record().items()}
-    assert record["explain_source"]
+    assert record["probe"] and record["explain_source"]
     human_eval = {k: record[k] for k in ("task_id", "prompt", "entry_point")}
     human_eval |= {"canonical_solution": record["canonical_solution"], "test": record["test"]}
     task = Task.from_record(human_eval)
-    assert task.explain_source == "" and task.variant == "generate"
+    assert task.probe == "" and task.explain_source == "" and task.variant == "generate"
     assert Task.from_record(record) == EXPLAIN[0]
 
 
-def test_loading_is_fast() -> None:
+def test_loading_is_fast_once_probes_are_derived() -> None:
     started = time.perf_counter()
     assert load_tasks() == TASKS
     assert time.perf_counter() - started < 1.0
@@ -236,7 +236,8 @@ def test_loading_is_fast() -> None:
 
 def test_selfcheck_runner_reports_failures_and_timeouts() -> None:
     ok, failed, hung = run_programs(
-        ["x = 1", "assert False, 'boom'", "while True:\n    pass"], per_program_timeout=0.5
+        ["print('hi')", "assert False, 'boom'", "while True:\n    pass"], per_program_timeout=0.5
     )
     assert ok.passed and not failed.passed and "boom" in failed.error
+    assert ok.stdout == "hi\n"
     assert not hung.passed and hung.error == "timeout"
