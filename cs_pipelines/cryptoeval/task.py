@@ -17,6 +17,7 @@ CATEGORIES = (
     "order_book",
     "rebalancing",
     "data_handling",
+    "backtrader",
 )
 DIFFICULTIES = ("easy", "medium", "hard")
 VARIANTS = ("generate", "fix", "explain")

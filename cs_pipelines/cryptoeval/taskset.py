@@ -28,6 +28,7 @@ MODULES = (
     ("order_book", "cs_pipelines.cryptoeval.tasks.order_book"),
     ("rebalancing", "cs_pipelines.cryptoeval.tasks.rebalancing"),
     ("data_handling", "cs_pipelines.cryptoeval.tasks.data_handling"),
+    ("backtrader", "cs_pipelines.cryptoeval.tasks.backtrader_strategies"),
 )
 assert {c for c, _ in MODULES} <= set(CATEGORIES)
 
