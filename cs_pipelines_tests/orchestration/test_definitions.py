@@ -8,7 +8,7 @@ import pytest
 
 from cs_pipelines.definitions import defs
 from cs_pipelines.defs.automation import nightly_harvest, reference_repos_sensor
-from cs_pipelines.defs.partitions import reference_repo_partitions
+from cs_pipelines.defs.partitions import model_version_partitions, reference_repo_partitions
 from cs_pipelines.defs.resources import ReferenceReposResource
 
 
@@ -23,6 +23,7 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "commit_index",
         "base_model",
         "cryptoeval_tasks",
+        "cryptoeval_scores",
     }
     checks = {key.name for key in graph.asset_check_keys}
     assert checks == {
@@ -36,6 +37,7 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "commit_index_dimension",
         "commit_index_recall",
         "cryptoeval_tasks_valid",
+        "scores_complete",
     }
     assert {s.name for s in defs.schedules} == {"nightly_harvest"}
     assert {s.name for s in defs.sensors} == {"reference_repos_sensor", "data_automation"}
@@ -44,6 +46,7 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "curation_job",
         "index_job",
         "evaluation_job",
+        "scoring_job",
     }
 
 
@@ -55,6 +58,9 @@ def test_lineage_reads_left_to_right():
     assert index.parent_keys == {dg.AssetKey("commit_instructions")}
     raw = graph.get(dg.AssetKey("raw_commits"))
     assert raw.partitions_def == reference_repo_partitions
+    scores = graph.get(dg.AssetKey("cryptoeval_scores"))
+    assert scores.parent_keys == {dg.AssetKey("base_model"), dg.AssetKey("cryptoeval_tasks")}
+    assert scores.partitions_def == model_version_partitions
     for node in graph.asset_nodes:
         assert node.group_name in {"harvest", "curation", "retrieval", "models", "evaluation"}
         assert node.description, f"{node.key} has no description"
@@ -122,7 +128,11 @@ def test_sensor_skips_with_the_cause_when_the_list_is_broken(tmp_path: Path, con
 
 
 def test_curation_runs_once_per_night_after_the_harvest():
-    midnight = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    # Dagster stamps the harvest event with the real time, which must follow the 02:00 tick:
+    # take the last midnight at least 3 hours ago, so the test passes at any time of day.
+    midnight = (datetime.now(UTC) - timedelta(hours=3)).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions(reference_repo_partitions.name, ["a", "b"])
 
