@@ -12,6 +12,7 @@ defs = dg.Definitions(
         retrieval.commit_index,
         evaluation.base_model,
         evaluation.cryptoeval_tasks,
+        evaluation.cryptoeval_scores,
     ],
     asset_checks=[
         harvest.raw_commits_unique_key,
@@ -26,6 +27,7 @@ defs = dg.Definitions(
         automation.curation_job,
         automation.index_job,
         automation.evaluation_job,
+        automation.scoring_job,
     ],
     schedules=[automation.nightly_harvest],
     sensors=[automation.reference_repos_sensor, automation.data_automation],

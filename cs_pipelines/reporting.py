@@ -30,7 +30,13 @@ def _cell(value: object, max_chars: int) -> str:
     return text if len(text) <= max_chars else text[: max_chars - 1] + "…"
 
 
-def bar_chart_png(labels: list[str], values: list[int], title: str, path: Path) -> Path:
+def bar_chart_png(
+    labels: list[str],
+    values: list[float],
+    title: str,
+    path: Path,
+    xlabel: str = "commits removed",
+) -> Path:
     """Write a horizontal bar chart to ``path`` (PNG) and return it."""
     import matplotlib
 
@@ -43,9 +49,10 @@ def bar_chart_png(labels: list[str], values: list[int], title: str, path: Path) 
     try:
         ax.barh(labels[::-1], values[::-1], color="#4F43DD")
         ax.set_title(title)
-        ax.set_xlabel("commits removed")
+        ax.set_xlabel(xlabel)
         for index, value in enumerate(values[::-1]):
-            ax.text(value, index, f" {value}", va="center", fontsize=8)
+            label = f" {value:.3f}" if isinstance(value, float) else f" {value}"
+            ax.text(value, index, label, va="center", fontsize=8)
         fig.tight_layout()
         fig.savefig(path, dpi=100)
     finally:

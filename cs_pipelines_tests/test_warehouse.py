@@ -137,3 +137,19 @@ def test_replacing_several_tables_is_all_or_nothing(tmp_path: Path):
         warehouse.replace_tables({"a": pl.DataFrame({"x": [2]}), "b": no_columns})
     assert warehouse.query("SELECT x FROM a")["x"].to_list() == [1]
     assert warehouse.query("SELECT y FROM b")["y"].to_list() == [1]
+
+
+def test_replace_rows_swaps_one_key_and_keeps_the_others(tmp_path: Path):
+    warehouse = Warehouse(tmp_path / "w.duckdb")
+    base = pl.DataFrame({"model_version": ["base", "base"], "value": [0.1, 0.2]})
+    tuned = pl.DataFrame({"model_version": ["v1"], "value": [0.5]})
+    warehouse.replace_rows("scores", base, "model_version", "base")
+    warehouse.replace_rows("scores", tuned, "model_version", "v1")
+    warehouse.replace_rows("scores", base.head(1), "model_version", "base")
+    rows = warehouse.query("SELECT * FROM scores ORDER BY model_version").rows()
+    assert rows == [("base", 0.1), ("v1", 0.5)]
+    with pytest.raises(duckdb.Error):  # a column the table lacks: nothing changes
+        warehouse.replace_rows("scores", tuned.with_columns(extra=pl.lit(1)), "model_version", "v1")
+    assert warehouse.query("SELECT count(*) AS n FROM scores")["n"][0] == 2
+    with pytest.raises(ValueError, match="no 'model_version' column"):
+        warehouse.replace_rows("scores", pl.DataFrame({"value": [1.0]}), "model_version", "x")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dagster as dg
 
 from cs_pipelines.defs.curation import INSTRUCTIONS_SPEC, REPORT_SPEC
-from cs_pipelines.defs.evaluation import base_model, cryptoeval_tasks
+from cs_pipelines.defs.evaluation import base_model, cryptoeval_scores, cryptoeval_tasks
 from cs_pipelines.defs.harvest import raw_commits
 from cs_pipelines.defs.partitions import reference_repo_partitions
 from cs_pipelines.defs.resources import ReferenceReposResource
@@ -36,6 +36,12 @@ evaluation_job = dg.define_asset_job(
     "evaluation_job",
     selection=dg.AssetSelection.assets(base_model, cryptoeval_tasks),
     description="Materialize the base model and the CryptoEval task set.",
+)
+
+scoring_job = dg.define_asset_job(
+    "scoring_job",
+    selection=dg.AssetSelection.assets(cryptoeval_scores),
+    description="Score one model version (a partition of model_versions) on CryptoEval.",
 )
 
 

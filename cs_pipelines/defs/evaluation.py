@@ -1,15 +1,29 @@
-"""`base_model` and `cryptoeval_tasks`: what every model version starts from and is judged on."""
+"""`base_model`, `cryptoeval_tasks` and `cryptoeval_scores`: what every model version starts
+from, what it is judged on, and how it scored."""
+
+import math
+from pathlib import Path
 
 import dagster as dg
 import polars as pl
 
 from cs_pipelines import paths
+from cs_pipelines.cryptoeval.evaluate import (
+    HEADLINE_METRIC,
+    Evaluation,
+    ScoringConfig,
+    evaluate_model,
+    results_frame,
+    scores_frame,
+)
+from cs_pipelines.cryptoeval.sampling import select_tasks
 from cs_pipelines.cryptoeval.selfcheck import run_programs
 from cs_pipelines.cryptoeval.taskset import load_tasks, read_jsonl, write_jsonl
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
+from cs_pipelines.defs.partitions import BASE_MODEL_VERSION, model_version_partitions
 from cs_pipelines.defs.resources import WarehouseResource
 from cs_pipelines.models.base import BaseModelConfig, materialize_base_model
-from cs_pipelines.reporting import markdown_table
+from cs_pipelines.reporting import bar_chart_png, markdown_image, markdown_table
 
 BaseModelRunConfig = launchpad_config(
     BaseModelConfig, "BaseModelRunConfig", "Which base model to specialise, and its dtype."
@@ -94,3 +108,111 @@ def cryptoeval_tasks_valid() -> dg.AssetCheckResult:
             "examples": dg.MetadataValue.md(markdown_table(pl.DataFrame(broken), 10)),
         },
     )
+
+
+ScoringRunConfig = launchpad_config(
+    ScoringConfig,
+    "ScoringRunConfig",
+    "How many samples per task, how they are drawn, and the sandbox's per-sample timeout.",
+)
+
+
+def model_path_for(version: str) -> Path:
+    """The Hugging Face folder a model version partition scores."""
+    if version == BASE_MODEL_VERSION:
+        return paths.base_model_dir()
+    raise ValueError(f"unknown model version {version!r}: only {BASE_MODEL_VERSION!r} is scored")
+
+
+@dg.asset(
+    kinds={"python", "duckdb"},
+    group_name="evaluation",
+    partitions_def=model_version_partitions,
+    deps=[base_model, cryptoeval_tasks],
+    check_specs=[
+        dg.AssetCheckSpec(
+            "scores_complete",
+            asset="cryptoeval_scores",
+            description="Every selected task got the configured number of scored samples, and "
+            "the headline pass@1 is a number.",
+        )
+    ],
+)
+def cryptoeval_scores(
+    context: dg.AssetExecutionContext, config: ScoringRunConfig, warehouse: WarehouseResource
+) -> dg.MaterializeResult:
+    """CryptoEval scores of one model version (one partition each): samples drawn from the
+    model, run in the sandbox, pass@k and maj@k overall, per variant, category and difficulty.
+    Rows land in the warehouse tables cryptoeval_results (one per sample) and cryptoeval_scores
+    (one per metric), replacing that version's previous rows."""
+    from cs_pipelines.models.generation import make_generator
+    from cs_pipelines.sandbox import SandboxPool
+
+    version = context.partition_key
+    scoring = to_stage_config(config, ScoringConfig)
+    model_path = model_path_for(version)
+    tasks_file = paths.cryptoeval_dir() / TASKS_FILE
+    for needed, asset in ((model_path, "base_model"), (tasks_file, "cryptoeval_tasks")):
+        if not needed.exists():
+            raise FileNotFoundError(f"{needed} is missing: materialize {asset} first")
+    tasks = select_tasks(read_jsonl(tasks_file), scoring)
+    generator = make_generator(model_path, backend=scoring.backend, batch_size=scoring.batch_size)
+    context.log.info(f"scoring {version} on {len(tasks)} tasks x {scoring.n_samples} samples")
+    with SandboxPool(workers=scoring.workers or None) as pool:
+        evaluation = evaluate_model(
+            version, tasks, generator, pool, scoring, timeout_s=scoring.timeout_s
+        )
+    scores = scores_frame(evaluation)
+    warehouse.warehouse.replace_rows(
+        "cryptoeval_results", results_frame(evaluation), "model_version", version
+    )
+    warehouse.warehouse.replace_rows("cryptoeval_scores", scores, "model_version", version)
+    context.log.info(f"{version}: pass@1 {evaluation.headline:.3f}")
+    return dg.MaterializeResult(
+        metadata=score_metadata(evaluation, scores, version),
+        check_results=[completeness_check(evaluation, scoring.n_samples)],
+    )
+
+
+def completeness_check(evaluation: Evaluation, n_samples: int) -> dg.AssetCheckResult:
+    counts = evaluation.report.per_task
+    short = [t.task_id for t in evaluation.tasks if counts.get(t.task_id, (0, 0))[0] != n_samples]
+    return dg.AssetCheckResult(
+        check_name="scores_complete",
+        passed=not short and math.isfinite(evaluation.headline),
+        metadata={"tasks_short_of_samples": len(short), "examples": ", ".join(short[:10])},
+    )
+
+
+def score_metadata(evaluation: Evaluation, scores: pl.DataFrame, version: str) -> dict:
+    """The UI's view of a scoring run: headline numbers, tables per scope, a category chart."""
+
+    def table(scope: str) -> str:
+        wide = scores.filter(pl.col("scope") == scope).pivot(
+            on="metric", index=["group", "n_tasks"], values="value"
+        )
+        return markdown_table(wide.sort("group"), 20)
+
+    by_category = scores.filter(
+        (pl.col("scope") == "category") & (pl.col("metric") == HEADLINE_METRIC)
+    ).sort("group")
+    chart = bar_chart_png(
+        by_category["group"].to_list(),
+        by_category["value"].to_list(),
+        f"CryptoEval {HEADLINE_METRIC} by category: {version}",
+        paths.cryptoeval_dir() / "charts" / f"{version.replace('/', '_')}.png",
+        xlabel=HEADLINE_METRIC,
+    )
+    overall = {**evaluation.report.pass_at_k, **evaluation.report.maj_at_k}
+    return {
+        **{metric: dg.MetadataValue.float(value) for metric, value in overall.items()},
+        "samples": dg.MetadataValue.int(len(evaluation.samples)),
+        "tasks": dg.MetadataValue.int(len(evaluation.tasks)),
+        "generated_tokens": dg.MetadataValue.int(evaluation.generated_tokens),
+        "generation_s": dg.MetadataValue.float(round(evaluation.generation_s, 1)),
+        "scoring_s": dg.MetadataValue.float(round(evaluation.scoring_s, 1)),
+        "by_variant": dg.MetadataValue.md(table("variant")),
+        "by_category": dg.MetadataValue.md(table("category")),
+        "by_difficulty": dg.MetadataValue.md(table("difficulty")),
+        "chart": dg.MetadataValue.md(markdown_image(chart, "pass@1 by category")),
+    }

@@ -123,6 +123,28 @@ class Warehouse:
                 raise
 
 
+    def replace_rows(self, name: str, frame: pl.DataFrame, key: str, value: object) -> None:
+        """Replace the rows of table ``name`` whose ``key`` equals ``value`` with ``frame``, in
+        one transaction (the table is created from ``frame`` when missing). Other keys' rows stay.
+        """
+        if key not in frame.columns:
+            raise ValueError(f"{name}: the new rows have no {key!r} column")
+        with self.connect() as conn:
+            conn.execute("BEGIN TRANSACTION")
+            try:
+                conn.register("incoming_frame", frame.to_arrow())
+                conn.execute(
+                    f'CREATE TABLE IF NOT EXISTS "{name}" AS SELECT * FROM incoming_frame LIMIT 0'
+                )
+                conn.execute(f'DELETE FROM "{name}" WHERE "{key}" = ?', [value])
+                conn.execute(f'INSERT INTO "{name}" BY NAME SELECT * FROM incoming_frame')
+                conn.unregister("incoming_frame")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+
 def _ensure_tables(conn: duckdb.DuckDBPyConnection) -> None:
     existing = {row[0] for row in conn.execute("SHOW TABLES").fetchall()}
     if "raw_commits" not in existing:

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import shutil
+
 import dagster as dg
 
+from cs_pipelines import paths
 from cs_pipelines.definitions import defs
 from cs_pipelines.defs.curation import commit_instructions_no_duplicates, curated_commits
-from cs_pipelines.defs.evaluation import cryptoeval_tasks, cryptoeval_tasks_valid
+from cs_pipelines.defs.evaluation import (
+    cryptoeval_scores,
+    cryptoeval_tasks,
+    cryptoeval_tasks_valid,
+)
 from cs_pipelines.defs.harvest import (
     raw_commits,
     raw_commits_required_fields,
     raw_commits_timestamps_sane,
     raw_commits_unique_key,
 )
+from cs_pipelines.defs.partitions import BASE_MODEL_VERSION, model_version_partitions
 from cs_pipelines_tests.orchestration.conftest import Platform
 
 HARVEST = [
@@ -161,3 +169,59 @@ def test_cryptoeval_tasks_land_in_a_file_and_the_warehouse_and_validate(platform
     assert table["n"].sum() == meta["dagster/row_count"] and table.height >= 8
     (check,) = result.get_asset_check_evaluations()
     assert check.passed and check.metadata["broken"].value == 0
+
+
+def test_cryptoeval_scores_a_model_version_into_the_warehouse_and_replaces_its_rows(
+    platform, instance, tiny_model_dir
+):
+    """The base model partition, scored by a tiny random model on the real tokenizer: every
+    selected task gets a row per sample, scores per scope, and a second run replaces them."""
+    shutil.copytree(tiny_model_dir, paths.base_model_dir())
+    dg.materialize([cryptoeval_tasks], instance=instance, resources=platform.resources())
+    instance.add_dynamic_partitions(model_version_partitions.name, [BASE_MODEL_VERSION])
+    run_config = {
+        "ops": {
+            "cryptoeval_scores": {
+                "config": {"tasks_per_variant": 2, "max_new_tokens": 8, "workers": 2}
+            }
+        }
+    }
+    for _ in range(2):
+        result = dg.materialize(
+            [cryptoeval_scores],
+            partition_key=BASE_MODEL_VERSION,
+            instance=instance,
+            resources=platform.resources(),
+            run_config=run_config,
+            selection=[cryptoeval_scores],
+        )
+        assert result.success
+    meta = materialization_metadata(result, "cryptoeval_scores")
+    assert meta["tasks"] == 6 and meta["samples"] == 6 and 0.0 <= meta["pass@1"] <= 1.0
+    assert "pass@1" in meta["by_category"] and meta["chart"].startswith("![")
+    (check,) = result.get_asset_check_evaluations()
+    assert check.passed
+    results = platform.warehouse.query(
+        "SELECT variant, count(*) AS n FROM cryptoeval_results WHERE model_version = 'base' "
+        "GROUP BY 1 ORDER BY 1"
+    )
+    assert results.rows() == [("explain", 2), ("fix", 2), ("generate", 2)]
+    headline = platform.warehouse.query(
+        "SELECT value FROM cryptoeval_scores WHERE model_version = 'base' AND scope = 'all' "
+        "AND metric = 'pass@1'"
+    )
+    assert headline.height == 1 and headline["value"][0] == meta["pass@1"]
+
+
+def test_scoring_an_unknown_model_version_fails_with_its_name(platform, instance):
+    instance.add_dynamic_partitions(model_version_partitions.name, ["mystery/1"])
+    result = dg.materialize(
+        [cryptoeval_scores],
+        partition_key="mystery/1",
+        instance=instance,
+        resources=platform.resources(),
+        raise_on_error=False,
+    )
+    assert not result.success
+    (failure,) = result.get_step_failure_events()
+    assert "unknown model version 'mystery/1'" in str(failure.step_failure_data.error)

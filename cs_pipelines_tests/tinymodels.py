@@ -1,6 +1,7 @@
-"""Fixtures: the real SmolLM2 tokenizer (read from the packaged GGUF once per session) and a tiny
-random Llama built on it, so generation tests exercise the real tokenizer and chat template
-without the real weights."""
+"""Model fixtures: the real SmolLM2 tokenizer (read from the packaged GGUF once per session)
+and a tiny random Llama built on it, so generation tests exercise the real tokenizer and chat
+template without the real weights. Registered as a pytest plugin in the root conftest, so
+model, evaluation and training tests all share one tokenizer per session."""
 
 from __future__ import annotations
 

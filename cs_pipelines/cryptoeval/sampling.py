@@ -1,0 +1,202 @@
+"""Sample CryptoEval completions from a model: chat prompts in, HumanEval-style samples out.
+
+A chat model answers with a whole function (often with its imports) in a fenced block, while the
+harness appends a completion to the task's prompt. Both work: a completion that is a module
+(starts with ``def``/``class``/``import``...) is appended after a blank line and simply redefines
+the entry point; a bare body is indented under the prompt's signature.
+
+Code answers are prefilled with an opening ```python fence and stopped at the closing one: the
+model spends no tokens on prose or usage examples, and what it returns is code.
+
+"explain" variants take two model calls, as in HumanEvalExplain: the model first describes the
+task's code (``explain_source``), then writes the function again from its own description alone.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cs_pipelines.cryptoeval.task import Task
+from cs_pipelines.models.extract import extract_code
+
+SYSTEM_PROMPT = (
+    "You are an expert Python engineer who writes correct, tested code for crypto trading: "
+    "indicators, risk metrics, execution maths and backtrader strategies. Answer with the complete "
+    "code in a single ```python block."
+)
+_TOP_LEVEL = re.compile(r"^(def |async def |class |import |from |@)")
+CODE_PREFILL = "```python\n"
+CODE_STOP = ["\n```"]
+
+
+@dataclass(frozen=True)
+class SamplingConfig:
+    """How many samples, and how they are drawn, when a model version is scored."""
+
+    n_samples: int = 1
+    temperature: float = 0.0  # greedy: the default scores pass@1 with one sample per task
+    top_p: float = 0.95
+    max_new_tokens: int = 384
+    explain_max_new_tokens: int = 192
+    seed: int = 0
+    # Comma-separated variants to score: generate, fix, explain.
+    variants: str = "generate,fix,explain"
+    # 0 scores every task; N keeps the first N of each variant (a quick look, not a benchmark).
+    tasks_per_variant: int = 0
+
+    def __post_init__(self) -> None:
+        if self.n_samples < 1:
+            raise ValueError(f"n_samples must be >= 1, got {self.n_samples}")
+        if self.temperature == 0 and self.n_samples > 1:
+            raise ValueError("greedy decoding (temperature 0) gives identical samples: use n=1")
+        unknown = set(self.variant_list) - {"generate", "fix", "explain"}
+        if unknown:
+            raise ValueError(f"unknown variants {sorted(unknown)}; use generate, fix, explain")
+
+    @property
+    def variant_list(self) -> list[str]:
+        return [v.strip() for v in self.variants.split(",") if v.strip()]
+
+
+def select_tasks(tasks: Sequence[Task], config: SamplingConfig) -> list[Task]:
+    """The tasks a run scores: the configured variants, optionally the first N of each."""
+    chosen: list[Task] = []
+    for variant in config.variant_list:
+        of_variant = [t for t in tasks if t.variant == variant]
+        if config.tasks_per_variant > 0:
+            of_variant = of_variant[: config.tasks_per_variant]
+        chosen.extend(of_variant)
+    return chosen
+
+
+def task_messages(task: Task) -> list[dict[str, str]]:
+    """The chat a generate or fix task is posed as."""
+    if task.variant == "fix":
+        ask = "Fix the bug described below and return the corrected, complete function."
+    else:
+        ask = "Complete this Python function. Keep its signature and return the whole function."
+    return [
+        {"role": "system", "content": SYSTEM_PROMPT},
+        {"role": "user", "content": f"{ask}\n\n```python\n{task.prompt.rstrip()}\n```"},
+    ]
+
+
+def explain_messages(task: Task) -> list[dict[str, str]]:
+    """Step 1 of an explain task: describe the code precisely, without writing code."""
+    return [
+        {"role": "system", "content": "You explain Python code precisely and concisely."},
+        {
+            "role": "user",
+            "content": "Explain what this function computes: its inputs, its output, the formula "
+            "and the edge cases, precisely enough to rewrite it without seeing it. Do not write "
+            f"code.\n\n```python\n{task.explain_source.rstrip()}\n```",
+        },
+    ]
+
+
+def regenerate_messages(task: Task, explanation: str) -> list[dict[str, str]]:
+    """Step 2 of an explain task: write the function from the description alone."""
+    return [
+        {"role": "system", "content": SYSTEM_PROMPT},
+        {
+            "role": "user",
+            "content": f"Write the Python function\n\n```python\n{task.signature()}\n```\n\n"
+            f"that does the following.\n\n{explanation.strip()}",
+        },
+    ]
+
+
+def to_completion(task: Task, code: str) -> str:
+    """Turn extracted code into a completion that ``prompt + completion`` runs."""
+    code = code.strip("\n")
+    if not code.strip():
+        return "    pass\n" if task.variant != "explain" else ""
+    first = next(line for line in code.splitlines() if line.strip())
+    if _TOP_LEVEL.match(first):
+        return "\n" + code + "\n"  # a module: redefines the entry point after the prompt
+    body = code if first[:1] in (" ", "\t") else textwrap.indent(code, "    ")
+    if task.variant == "explain":  # the prompt holds no signature to continue
+        return task.signature().rstrip() + "\n" + body + "\n"
+    return body + "\n"
+
+
+def generate_samples(
+    tasks: Sequence[Task], generator: Any, config: SamplingConfig
+) -> list[dict[str, Any]]:
+    """``config.n_samples`` samples per task, as harness samples with generation details.
+
+    Each sample is ``{"task_id", "completion", "raw", "n_tokens", "finish_reason"}`` plus
+    ``"explanation"`` for explain tasks. ``generator`` is a ``cs_pipelines.models.Generator``.
+    """
+    direct = [t for t in tasks if t.variant != "explain"]
+    explain = [t for t in tasks if t.variant == "explain"]
+    samples: dict[str, list[dict[str, Any]]] = {}
+    if direct:
+        outputs = _sample(
+            generator,
+            [_code_prompt(generator, task_messages(t)) for t in direct],
+            config,
+            code=True,
+        )
+        for task, completions in zip(direct, outputs, strict=True):
+            samples[task.task_id] = [_record(task, c) for c in completions]
+    if explain:
+        samples.update(_explain_samples(explain, generator, config))
+    return [s for task in tasks for s in samples[task.task_id]]
+
+
+def _explain_samples(
+    tasks: Sequence[Task], generator: Any, config: SamplingConfig
+) -> dict[str, list[dict[str, Any]]]:
+    """Explain each task n times, then regenerate once from each explanation."""
+    explanations = _sample(
+        generator,
+        [explain_messages(t) for t in tasks],
+        config,
+        max_new_tokens=config.explain_max_new_tokens,
+    )
+    pairs = [(t, e.text) for t, per_task in zip(tasks, explanations, strict=True) for e in per_task]
+    prompts = [_code_prompt(generator, regenerate_messages(t, text)) for t, text in pairs]
+    regenerated = _sample(generator, prompts, config, n=1, code=True)
+    out: dict[str, list[dict[str, Any]]] = {t.task_id: [] for t in tasks}
+    for (task, text), (completion,) in zip(pairs, regenerated, strict=True):
+        out[task.task_id].append({**_record(task, completion), "explanation": text})
+    return out
+
+
+def _code_prompt(generator: Any, messages: list[dict[str, str]]) -> str:
+    """The rendered chat with the assistant's answer opened as a Python code block."""
+    return generator.render(messages) + CODE_PREFILL
+
+
+def _sample(
+    generator: Any,
+    prompts: list[Any],
+    config: SamplingConfig,
+    n: int | None = None,
+    max_new_tokens: int | None = None,
+    code: bool = False,
+) -> list[list[Any]]:
+    return generator.generate(
+        prompts,
+        n=config.n_samples if n is None else n,
+        temperature=config.temperature,
+        top_p=config.top_p,
+        max_new_tokens=max_new_tokens or config.max_new_tokens,
+        stop=CODE_STOP if code else None,
+        seed=config.seed,
+    )
+
+
+def _record(task: Task, completion: Any) -> dict[str, Any]:
+    return {
+        "task_id": task.task_id,
+        "completion": to_completion(task, extract_code(completion.text)),
+        "raw": completion.text,
+        "n_tokens": completion.n_tokens,
+        "finish_reason": completion.finish_reason,
+    }

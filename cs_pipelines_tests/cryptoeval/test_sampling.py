@@ -1,0 +1,175 @@
+"""Sampling CryptoEval completions from a model, and scoring a model version end to end.
+
+The model here is a scripted ``Generator`` that answers each prompt with a chosen solution: it
+lets the tests know the right pass@1 in advance. The real transformers backend is exercised by
+cs_pipelines_tests/models and by the Dagster test of ``cryptoeval_scores``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+import pytest
+
+from cs_pipelines.cryptoeval.evaluate import (
+    evaluate_model,
+    results_frame,
+    scores_frame,
+)
+from cs_pipelines.cryptoeval.sampling import (
+    CODE_PREFILL,
+    SamplingConfig,
+    generate_samples,
+    select_tasks,
+    to_completion,
+)
+from cs_pipelines.cryptoeval.task import Task
+from cs_pipelines.cryptoeval.taskset import load_tasks
+from cs_pipelines.models.generation import Completion, Generator
+from cs_pipelines.sandbox import SandboxPool
+
+
+class ScriptedGenerator(Generator):
+    """Answers every prompt with ``answer(rendered_prompt, sample_index)``; records the calls."""
+
+    def __init__(self, answer: Callable[[str, int], str]) -> None:
+        self.answer = answer
+        self.calls: list[dict] = []
+
+    def render(self, prompt) -> str:
+        if isinstance(prompt, str):
+            return prompt
+        return "".join(f"<{m['role']}>{m['content']}</{m['role']}>" for m in prompt) + "<a>"
+
+    def generate(self, prompts: Sequence, n: int = 1, **kwargs) -> list[list[Completion]]:
+        self.calls.append({"prompts": [self.render(p) for p in prompts], "n": n, **kwargs})
+        return [
+            [Completion(self.answer(self.render(p), j), 10, "stop") for j in range(n)]
+            for p in prompts
+        ]
+
+
+@pytest.fixture(scope="module")
+def tasks() -> list[Task]:
+    return load_tasks()
+
+
+@pytest.fixture(scope="module")
+def pool():
+    with SandboxPool(workers=2) as pool:
+        yield pool
+
+
+def posed_task(prompt: str, tasks: Sequence[Task]) -> Task:
+    """The task a rendered code prompt poses: its variant from the wording, then its name."""
+    variant = (
+        "fix" if "Fix the bug" in prompt
+        else "explain" if "Write the Python function" in prompt
+        else "generate"
+    )  # fmt: skip
+    return next(t for t in tasks if t.variant == variant and f"def {t.entry_point}(" in prompt)
+
+
+def answer_with(task: Task, body: str) -> str:
+    """A chat model's usual answer: the whole function (explain mutants are stored whole)."""
+    return body if body.startswith("def ") else task.signature() + body
+
+
+def test_module_answers_redefine_the_entry_point_and_bodies_continue_the_prompt(tasks):
+    task = next(t for t in tasks if t.variant == "generate")
+    module = to_completion(task, "import math\n\n" + task.signature() + task.canonical_solution)
+    assert module.startswith("\nimport math")
+    body = to_completion(task, task.canonical_solution)
+    assert body == task.canonical_solution.rstrip("\n") + "\n"
+    dedented = to_completion(task, "return 1")
+    assert dedented == "    return 1\n"
+    assert to_completion(task, "   \n") == "    pass\n"
+
+
+def test_an_explain_body_gets_the_signature_because_its_prompt_has_none(tasks):
+    task = next(t for t in tasks if t.variant == "explain")
+    source = next(t for t in tasks if t.task_id == task.source_task_id)
+    completion = to_completion(task, source.canonical_solution)
+    assert completion.startswith(task.signature().rstrip())
+    assert completion.endswith(source.canonical_solution.rstrip("\n") + "\n")
+    assert f"def {task.entry_point}(" not in task.prompt
+
+
+def test_select_tasks_keeps_variants_in_order_and_caps_each(tasks):
+    config = SamplingConfig(variants="fix,generate", tasks_per_variant=3)
+    chosen = select_tasks(tasks, config)
+    assert [t.variant for t in chosen] == ["fix"] * 3 + ["generate"] * 3
+    assert len(select_tasks(tasks, SamplingConfig(variants="explain"))) == sum(
+        t.variant == "explain" for t in tasks
+    )
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"n_samples": 0}, "n_samples"),
+        ({"n_samples": 4, "temperature": 0.0}, "greedy"),
+        ({"variants": "generate,translate"}, "translate"),
+    ],
+)
+def test_bad_sampling_settings_are_named(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        SamplingConfig(**kwargs)
+
+
+def test_code_prompts_open_a_python_block_and_stop_at_its_end(tasks):
+    chosen = select_tasks(tasks, SamplingConfig(variants="generate", tasks_per_variant=2))
+    generator = ScriptedGenerator(lambda prompt, j: "    return 0")
+    config = SamplingConfig(variants="generate", n_samples=3, temperature=0.7, seed=5)
+    samples = generate_samples(chosen, generator, config)
+    (call,) = generator.calls
+    assert all(p.endswith(CODE_PREFILL) for p in call["prompts"])
+    assert call["stop"] == ["\n```"] and call["n"] == 3 and call["seed"] == 5
+    assert [s["task_id"] for s in samples] == [t.task_id for t in chosen for _ in range(3)]
+
+
+def test_explain_tasks_describe_first_then_regenerate_from_the_description(tasks):
+    task = next(t for t in tasks if t.variant == "explain")
+
+    def answer(prompt: str, j: int) -> str:
+        if "Do not write code" in prompt:
+            assert task.explain_source.strip() in prompt
+            return "DESCRIPTION-42"
+        assert "DESCRIPTION-42" in prompt and task.canonical_solution not in prompt
+        return answer_with(task, task.canonical_solution)
+
+    generator = ScriptedGenerator(answer)
+    samples = generate_samples([task], generator, SamplingConfig(variants="explain"))
+    assert len(generator.calls) == 2
+    assert generator.calls[0]["stop"] is None  # the description is prose
+    assert samples[0]["explanation"] == "DESCRIPTION-42"
+
+
+def test_a_model_right_on_half_the_tasks_scores_half(tasks, pool):
+    """Canonical answers for even task numbers, the first mutant for odd ones: pass@1 = 0.5,
+    per-sample rows and per-scope scores land in the frames the warehouse keeps."""
+    chosen = select_tasks(tasks, SamplingConfig(tasks_per_variant=4))
+    right = {t.task_id for i, t in enumerate(chosen) if i % 2 == 0}
+
+    def answer(prompt: str, j: int) -> str:
+        if "Do not write code" in prompt:
+            return "It computes what its name says."
+        task = posed_task(prompt, chosen)
+        return answer_with(
+            task, task.canonical_solution if task.task_id in right else task.mutants[0]
+        )
+
+    evaluation = evaluate_model(
+        "scripted", chosen, ScriptedGenerator(answer), pool, SamplingConfig(tasks_per_variant=4)
+    )
+    assert evaluation.headline == pytest.approx(0.5)
+    results = results_frame(evaluation)
+    assert results.height == len(chosen)
+    assert set(results.filter(results["passed"])["task_id"]) == right
+    scores = scores_frame(evaluation)
+    variant_rows = scores.filter((scores["scope"] == "variant") & (scores["metric"] == "pass@1"))
+    assert sorted(variant_rows["group"]) == ["explain", "fix", "generate"]
+    assert all(math.isclose(v, 0.5) for v in variant_rows["value"])
+    assert set(scores["scope"]) == {"all", "variant", "category", "difficulty"}
+    assert "maj@1" in set(scores.filter(scores["scope"] == "all")["metric"])
