@@ -2,6 +2,10 @@
 
 Order matters: descriptors and the session first (so nothing of the server leaks in), limits
 next, privileges last (after dropping them the child could not raise its own limits back).
+
+Everything that is the same for every child (no_new_privs, the scrubbed environment, ``argv``,
+the signal dispositions but SIGINT's) is set once in the server, before any fork, and inherited:
+a forked child pays a page copy for every page it writes, so it does only what must differ.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from cs_pipelines.sandbox._osutil import PR_SET_NO_NEW_PRIVS, prctl
 RESULT_FD = 3
 MAX_MESSAGE = 4000
 _NOTHING = object()
+_PASSED_NO_RESULT = b'{"status": "passed", "result": null}'  # most runs: skip json.dumps
 
 # A minimal environment: nothing of the host's (tokens, keys, proxies) is inherited.
 CLEAN_ENV = {
@@ -34,12 +39,51 @@ CLEAN_ENV = {
 }
 
 
+def prepare_server(scratch: str) -> int:
+    """Set, in the server, what every child inherits unchanged (see the module docstring).
+
+    Returns a descriptor of /dev/null for the children's stdin."""
+    prctl(PR_SET_NO_NEW_PRIVS, 1)  # setuid binaries (su, sudo) cannot raise privileges back
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGCHLD, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # oversize writes raise OSError instead
+    os.environ.clear()  # the pool already scrubbed it; this also drops its PYTHONPATH
+    set_scratch(scratch)
+    sys.argv = ["<sandbox>"]
+    return os.open(os.devnull, os.O_RDONLY)
+
+
+def set_scratch(scratch: str) -> None:
+    """Point the inherited environment at the next child's scratch directory."""
+    if os.environ.get("HOME") != scratch:
+        os.environ.update(CLEAN_ENV, HOME=scratch, TMPDIR=scratch, PWD=scratch)
+
+
+def rlimits(request: dict[str, Any], as_bytes: int) -> list[tuple[int, tuple[int, int]]]:
+    """The child's resource limits, worked out in the server (the child only applies them)."""
+    cpu = max(1, int(request["cpu_s"] + 0.999))
+    fsize, nproc = request["fsize_mb"] << 20, request["nproc"]
+    return [
+        (resource.RLIMIT_CPU, (cpu, cpu + 1)),  # SIGXCPU at the soft limit, SIGKILL 1 s later
+        (resource.RLIMIT_AS, (as_bytes, as_bytes)),
+        (resource.RLIMIT_FSIZE, (fsize, fsize)),
+        (resource.RLIMIT_NPROC, (nproc, nproc)),
+        (resource.RLIMIT_CORE, (0, 0)),
+    ]
+
+
 def run_child(
-    request: dict[str, Any], scratch: str, fds: tuple[int, int, int], uid: int | None, as_bytes: int
+    request: dict[str, Any],
+    scratch: str,
+    fds: tuple[int, int, int, int],
+    uid: int | None,
+    limits: list[tuple[int, tuple[int, int]]],
 ) -> NoReturn:
-    """Never returns: any path out of here is ``os._exit`` so the server's state never runs on."""
+    """Never returns: any path out of here is ``os._exit`` so the server's state never runs on.
+
+    ``fds``: what becomes the child's stdin, stdout, stderr and result descriptor, all > 3."""
     try:
-        _lock_down(request, scratch, fds, uid, as_bytes)
+        _lock_down(scratch, fds, uid, limits)
     except BaseException as exc:  # a sandbox failure, not the code's: say so and stop
         os.write(2, f"sandbox setup failed: {exc!r}\n".encode())
         os._exit(71)
@@ -48,7 +92,10 @@ def run_child(
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
     try:
-        data = json.dumps(payload).encode()
+        if payload["status"] == "passed" and payload["result"] is None:
+            data = _PASSED_NO_RESULT
+        else:
+            data = json.dumps(payload).encode()
     except BaseException as exc:
         data = json.dumps(_exception_payload("error", exc, "result is not JSON-serialisable: "))
         data = data.encode()
@@ -62,40 +109,24 @@ def run_child(
 
 
 def _lock_down(
-    request: dict[str, Any], scratch: str, fds: tuple[int, int, int], uid: int | None, as_bytes: int
+    scratch: str,
+    fds: tuple[int, int, int, int],
+    uid: int | None,
+    limits: list[tuple[int, tuple[int, int]]],
 ) -> None:
     os.setsid()  # own session and process group: the server kills the whole group at the end
-    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGCHLD, signal.SIGHUP):
-        signal.signal(sig, signal.SIG_DFL)
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # oversize writes raise OSError instead
-    out_w, err_w, res_w = fds
-    res = os.dup(res_w)
-    null = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(null, 0)
-    os.dup2(out_w, 1)
-    os.dup2(err_w, 2)
-    if res != RESULT_FD:
-        os.dup2(res, RESULT_FD)
+    if min(fds) <= RESULT_FD:
+        raise ValueError(f"descriptors {fds} would overwrite each other")
+    for target, fd in enumerate(fds):
+        os.dup2(fd, target)
     os.closerange(RESULT_FD + 1, 1 << 16)
     os.chdir(scratch)
-    cpu = max(1, int(request["cpu_s"] + 0.999))
-    limits = {
-        resource.RLIMIT_CPU: (cpu, cpu + 1),  # SIGXCPU at the soft limit, SIGKILL a second later
-        resource.RLIMIT_AS: (as_bytes, as_bytes),
-        resource.RLIMIT_FSIZE: (request["fsize_mb"] << 20, request["fsize_mb"] << 20),
-        resource.RLIMIT_NPROC: (request["nproc"], request["nproc"]),
-        resource.RLIMIT_CORE: (0, 0),
-    }
-    for which, value in limits.items():
-        resource.setrlimit(which, value)
+    for which, limit in limits:
+        resource.setrlimit(which, limit)
     if uid is not None:  # root: RLIMIT_NPROC is not enforced for root, so become someone else
         os.setgroups([])
         os.setresgid(uid, uid, uid)
         os.setresuid(uid, uid, uid)
-    prctl(PR_SET_NO_NEW_PRIVS, 1)  # setuid binaries (su, sudo) cannot raise privileges back
-    os.environ.clear()
-    os.environ.update(CLEAN_ENV, HOME=scratch, TMPDIR=scratch, PWD=scratch)
-    sys.argv = ["<sandbox>"]
 
 
 def _execute(request: dict[str, Any]) -> dict[str, Any]:

@@ -21,12 +21,11 @@ import shutil
 import signal
 import sys
 import tempfile
-import threading
 import time
 from typing import Any
 
 from cs_pipelines.sandbox import _osutil, _protocol
-from cs_pipelines.sandbox.child import run_child
+from cs_pipelines.sandbox.child import prepare_server, rlimits, run_child, set_scratch
 
 UID_BASE = 1_000_000  # children run as UID_BASE + server pid: unique per live server, unused
 EXIT_SETUP_FAILED = 71
@@ -51,6 +50,10 @@ class Server:
         if self.uid is not None and self.fs_isolated:
             self.exposed = _osutil.expose_to_others(import_paths)
         self.scratch_root = "/tmp" if self.fs_isolated else tempfile.gettempdir()
+        # With a private /tmp every child gets the same scratch path (the wipe of /tmp after each
+        # run removes it); without one, each gets a fresh directory in the host's temp folder.
+        self.scratch = f"/tmp/sandbox-{os.getpid()}" if self.fs_isolated else None
+        self.devnull = prepare_server(self.scratch or self.scratch_root)
         self.base_vm = _vm_size()
         # Everything loaded so far is immortal for the collector: a child's collections then
         # never walk (and copy-on-write) the preloaded modules' pages. Cheaper forks.
@@ -62,19 +65,19 @@ class Server:
         return {"pid": os.getpid(), **{k: getattr(self, k) for k in keys}}
 
     def execute(self, request: dict[str, Any]) -> dict[str, Any]:
-        scratch = tempfile.mkdtemp(prefix="sandbox-", dir=self.scratch_root)
+        scratch = self._make_scratch()
         pipes = [os.pipe() for _ in range(3)]  # stdout, stderr, result
         to_close = {fd for pipe in pipes for fd in pipe}
         try:
-            if self.uid is not None:
-                os.chown(scratch, self.uid, self.uid)
-            as_bytes = self.base_vm + (request["memory_mb"] << 20)
+            limits = rlimits(request, self.base_vm + (request["memory_mb"] << 20))
+            set_scratch(scratch)
             sys.stdout.flush()
             sys.stderr.flush()
             start = time.monotonic()
             pid = os.fork()
             if pid == 0:
-                run_child(request, scratch, tuple(w for _, w in pipes), self.uid, as_bytes)
+                fds = (self.devnull, *(w for _, w in pipes))
+                run_child(request, scratch, fds, self.uid, limits)
             for _, w in pipes:  # only the child writes: its exit must mean end of file
                 os.close(w)
                 to_close.discard(w)
@@ -86,6 +89,18 @@ class Server:
         reply.update(network_isolated=self.network_isolated, fs_isolated=self.fs_isolated)
         reply["uid"] = self.uid
         return reply
+
+    def _make_scratch(self) -> str:
+        scratch = None
+        if self.scratch is not None:  # a private /tmp: always the same path
+            with contextlib.suppress(FileExistsError):  # taken: a fresh one instead
+                os.mkdir(self.scratch, 0o700)
+                scratch = self.scratch
+        if scratch is None:
+            scratch = tempfile.mkdtemp(prefix="sandbox-", dir=self.scratch_root)
+        if self.uid is not None:
+            os.chown(scratch, self.uid, self.uid)
+        return scratch
 
     def _supervise(
         self, pid: int, request: dict[str, Any], fds: list[int], start: float
@@ -117,10 +132,10 @@ class Server:
             os.killpg(pid, signal.SIGKILL)  # the child cannot have been reaped yet: no race
         _, status, usage = os.wait4(pid, 0)
         duration = time.monotonic() - start
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(pid, signal.SIGKILL)  # anything the child left in its group
-        _reap_zombies()
-        if _has_children():  # as subreaper, every live descendant of the child is under us
+        # As subreaper we inherited every live descendant of the child: none, nothing to kill.
+        if _reap_zombies():
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)  # anything the child left in its group
             self._kill_uid()
         for fd in fds:  # what is still in the pipes (every writer is dead or cut off now)
             fcntl.fcntl(fd, fcntl.F_SETFL, os.O_NONBLOCK)
@@ -162,25 +177,31 @@ class Server:
         os.waitpid(helper, 0)
         deadline = time.monotonic() + 2.0
         while time.monotonic() < deadline:
-            _reap_zombies()
-            if not _osutil.pids_of_uid(self.uid):
+            if not _reap_zombies() or not _osutil.pids_of_uid(self.uid):
                 break
             time.sleep(0.005)
 
     def _clean_up(self, scratch: str) -> None:
-        _reap_zombies()
-        shutil.rmtree(scratch, ignore_errors=True)
-        if self.fs_isolated:  # our private /tmp and /dev/shm: wipe whatever the child left
-            for root in ("/tmp", "/dev/shm"):
-                with contextlib.suppress(OSError), os.scandir(root) as entries:
-                    for entry in entries:
-                        if entry.path in self.kept_in_tmp or os.path.ismount(entry.path):
-                            continue
-                        if entry.is_dir(follow_symlinks=False):
-                            shutil.rmtree(entry.path, ignore_errors=True)
-                        else:
-                            with contextlib.suppress(OSError):
-                                os.unlink(entry.path)
+        try:
+            os.rmdir(scratch)  # most children leave it empty
+        except OSError:
+            shutil.rmtree(scratch, ignore_errors=True)
+        if not self.fs_isolated:
+            return
+        for root in ("/tmp", "/dev/shm"):  # our private ones: wipe whatever the child left
+            try:
+                names = os.listdir(root)
+            except OSError:
+                continue
+            for name in names:
+                path = f"{root}/{name}"
+                if path in self.kept_in_tmp or os.path.ismount(path):
+                    continue
+                if os.path.isdir(path) and not os.path.islink(path):
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    with contextlib.suppress(OSError):
+                        os.unlink(path)
 
 
 def _read_into(
@@ -232,18 +253,14 @@ def _error(exc_type: str, message: str, code: int | None) -> dict[str, Any]:
     return {"status": "error", "exc_type": exc_type, "exc_message": message, "exit_code": code}
 
 
-def _reap_zombies() -> None:
-    with contextlib.suppress(ChildProcessError):
+def _reap_zombies() -> bool:
+    """Reap every exited child; whether any child is still alive."""
+    try:
         while os.waitpid(-1, os.WNOHANG)[0]:
             pass
-
-
-def _has_children() -> bool:
-    try:
-        with open(f"/proc/self/task/{threading.get_native_id()}/children") as children:
-            return bool(children.read().strip())
-    except OSError:
-        return True  # cannot tell: assume the worst
+    except ChildProcessError:
+        return False
+    return True
 
 
 def _vm_size() -> int:
@@ -260,7 +277,6 @@ def main() -> None:
     requests, replies = os.dup(0), os.dup(1)
     os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
     os.dup2(2, 1)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the pool decides when we stop (EOF)
     server = Server(json.loads(sys.argv[1]) if len(sys.argv) > 1 else {})
     _protocol.send(replies, server.hello())
     while (request := _protocol.recv(requests)) is not None:
