@@ -1,6 +1,7 @@
-"""Thin ctypes wrappers for the Linux calls Python 3.11's ``os`` lacks (unshare, mount, prctl).
+"""Thin ctypes wrappers for the Linux calls Python 3.11's ``os`` lacks (unshare, mount, prctl,
+a fork without CPython's hooks).
 
-Each returns whether it worked instead of raising: containment is best-effort per OS, and the
+Most return whether they worked instead of raising: containment is best-effort per OS, and the
 caller records which pieces held (see ``ExecutionResult.network_isolated``/``fs_isolated``).
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import platform
 from collections.abc import Sequence
 
 CLONE_NEWNS = 0x00020000
@@ -18,8 +20,11 @@ MS_REC = 0x4000
 MS_PRIVATE = 0x40000
 PR_SET_NO_NEW_PRIVS = 38
 PR_SET_CHILD_SUBREAPER = 36
+SIGCHLD = 17
+_SYS_CLONE = {"x86_64": 56, "aarch64": 220}.get(platform.machine())
 
 _libc = ctypes.CDLL(None, use_errno=True)
+_libc_gil = ctypes.PyDLL(None, use_errno=True)  # calls keep the GIL held throughout
 
 
 def unshare(flags: int) -> bool:
@@ -28,6 +33,35 @@ def unshare(flags: int) -> bool:
 
 def prctl(option: int, value: int) -> bool:
     return _libc.prctl(option, ctypes.c_ulong(value), 0, 0, 0) == 0
+
+
+def can_fork_plain() -> bool:
+    """Whether :func:`fork_plain` is available and safe here: a known clone(2) number and exactly
+    one thread in this process."""
+    if _SYS_CLONE is None:
+        return False
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("Threads:"):
+                return int(line.split()[1]) == 1
+    return False
+
+
+def fork_plain() -> int:
+    """fork(2) without the interpreter's fork hooks: the child's pid here, 0 in the child.
+
+    ``os.fork`` runs CPython's after-fork work in the child (new locks, thread states, and the
+    ``os.register_at_fork`` callbacks such as threading's), which writes to ~200 pages of the
+    inherited heap: ~200 page copies per fork, the largest cost of a trivial execution. That work
+    only repairs what other threads held or owned at the fork, so it is moot for a process that
+    has one thread (see :func:`can_fork_plain`) and calls this outside any import or lock. The
+    one callback with an effect then, ``random``'s reseed, is the caller's to do beforehand.
+    """
+    pid = _libc_gil.syscall(_SYS_CLONE, SIGCHLD, 0, 0, 0, 0)
+    if pid < 0:
+        errno = ctypes.get_errno()
+        raise OSError(errno, os.strerror(errno))
+    return pid
 
 
 def make_mounts_private() -> bool:

@@ -29,6 +29,10 @@ from cs_pipelines.sandbox.result import ExecutionResult, Status
 DEFAULT_PRELOAD = ("json", "math", "re", "collections", "numpy", "pandas", "backtrader")
 START_TIMEOUT_S = 120.0
 REPLY_GRACE_S = 10.0  # beyond the execution's own timeout before the server counts as hung
+# The server's own environment on top of CLEAN_ENV (its children get CLEAN_ENV alone). pyarrow,
+# which pandas imports, would start jemalloc's purging thread: a server with one thread only may
+# fork without CPython's after-fork hooks (see ``_osutil.fork_plain``), ~200 page copies less.
+SERVER_ENV = {"JE_ARROW_MALLOC_CONF": "background_thread:false"}
 
 
 class Sandbox:
@@ -56,7 +60,7 @@ class Sandbox:
         self._spawn()
 
     def _spawn(self) -> None:
-        env = {**CLEAN_ENV, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+        env = {**CLEAN_ENV, **SERVER_ENV, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
         self._proc = subprocess.Popen(
             [sys.executable, "-m", "cs_pipelines.sandbox.server", json.dumps(self._config)],
             stdin=subprocess.PIPE,

@@ -16,6 +16,7 @@ import gc
 import importlib
 import json
 import os
+import random
 import select
 import shutil
 import signal
@@ -55,6 +56,7 @@ class Server:
         self.scratch = f"/tmp/sandbox-{os.getpid()}" if self.fs_isolated else None
         self.devnull = prepare_server(self.scratch or self.scratch_root)
         self.base_vm = _vm_size()
+        self.fork_plain = _osutil.can_fork_plain()
         # Everything loaded so far is immortal for the collector: a child's collections then
         # never walk (and copy-on-write) the preloaded modules' pages. Cheaper forks.
         gc.collect()
@@ -62,6 +64,7 @@ class Server:
 
     def hello(self) -> dict[str, Any]:
         keys = ("network_isolated", "fs_isolated", "preloaded", "uid", "base_vm", "exposed")
+        keys += ("fork_plain",)
         return {"pid": os.getpid(), **{k: getattr(self, k) for k in keys}}
 
     def execute(self, request: dict[str, Any]) -> dict[str, Any]:
@@ -74,7 +77,7 @@ class Server:
             sys.stdout.flush()
             sys.stderr.flush()
             start = time.monotonic()
-            pid = os.fork()
+            pid = self._fork()
             if pid == 0:
                 fds = (self.devnull, *(w for _, w in pipes))
                 run_child(request, scratch, fds, self.uid, limits)
@@ -89,6 +92,12 @@ class Server:
         reply.update(network_isolated=self.network_isolated, fs_isolated=self.fs_isolated)
         reply["uid"] = self.uid
         return reply
+
+    def _fork(self) -> int:
+        if not self.fork_plain:
+            return os.fork()
+        random.seed()  # what os.fork's after-fork hook would do in the child, for a fresh stream
+        return _osutil.fork_plain()
 
     def _make_scratch(self) -> str:
         scratch = None

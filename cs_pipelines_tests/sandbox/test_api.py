@@ -52,6 +52,26 @@ def test_run_many_keeps_order_and_mixes_options(pool: SandboxPool) -> None:
     assert [r.status for r in pool.map(["pass", "x"])] == [Status.PASSED, Status.ERROR]
 
 
+def test_threads_and_a_fresh_random_stream_in_every_child(pool: SandboxPool) -> None:
+    """The fork skips CPython's after-fork hooks (see ``_osutil.fork_plain``): threads must
+    still work, and ``random`` must not replay the server's stream in every child."""
+    code = (
+        "import random, threading\n"
+        "from concurrent.futures import ThreadPoolExecutor\n"
+        "with ThreadPoolExecutor(4) as ex:\n"
+        "    squares = list(ex.map(lambda x: x * x, range(8)))\n"
+        "t = threading.Thread(target=lambda: None)\n"
+        "t.start()\n"
+        "t.join()\n"
+        "assert threading.current_thread() is threading.main_thread()\n"
+        "emit([squares, threading.active_count(), random.random()])\n"
+    )
+    first, second = pool.run_many([code, code])
+    assert first.status is Status.PASSED, first
+    assert first.result[:2] == [[x * x for x in range(8)], 1]
+    assert first.result[2] != second.result[2]
+
+
 def test_result_round_trips_as_json() -> None:
     result = ExecutionResult(Status.TIMEOUT, exc_message="wall", result=[1])
     assert ExecutionResult.from_json(result.to_json()) == result
