@@ -61,10 +61,11 @@ class Server:
         # never walk (and copy-on-write) the preloaded modules' pages. Cheaper forks.
         gc.collect()
         gc.freeze()
+        self.huge_pages = _osutil.use_huge_pages()
 
     def hello(self) -> dict[str, Any]:
         keys = ("network_isolated", "fs_isolated", "preloaded", "uid", "base_vm", "exposed")
-        keys += ("fork_plain",)
+        keys += ("fork_plain", "huge_pages")
         return {"pid": os.getpid(), **{k: getattr(self, k) for k in keys}}
 
     def execute(self, request: dict[str, Any]) -> dict[str, Any]:
