@@ -1,4 +1,5 @@
-"""Client side: ``Sandbox`` (one fork server), ``SandboxPool`` (one per core) and ``run``.
+"""Client side: ``Sandbox`` (a full and a light fork server), ``SandboxPool`` (one per core) and
+``run``.
 
 The server is started with a scrubbed environment: a forked child can read its process's
 original environment from /proc/self/environ, so secrets must never reach the server at all.
@@ -11,6 +12,7 @@ import contextlib
 import json
 import os
 import queue
+import re
 import select
 import signal
 import subprocess
@@ -35,25 +37,11 @@ REPLY_GRACE_S = 10.0  # beyond the execution's own timeout before the server cou
 SERVER_ENV = {"JE_ARROW_MALLOC_CONF": "background_thread:false"}
 
 
-class Sandbox:
-    """One fork server. Not thread-safe by itself: use ``SandboxPool`` (or ``run``) for that."""
+class _Server:
+    """One fork-server process: spawn, request/reply, restart."""
 
-    def __init__(
-        self,
-        *,
-        preload: Iterable[str] = DEFAULT_PRELOAD,
-        isolate_network: bool = True,
-        isolate_tmp: bool = True,
-        readable_paths: Iterable[str] = (),
-    ) -> None:
-        """``readable_paths``: host files or folders the code may read even where they lie
-        under the private /tmp (market data, fixtures); the interpreter's own are added."""
-        self._config = {
-            "preload": list(preload),
-            "isolate_network": isolate_network,
-            "isolate_tmp": isolate_tmp,
-            "readable_paths": [str(Path(path).resolve()) for path in readable_paths],
-        }
+    def __init__(self, config: dict[str, Any]) -> None:
+        self._config = config
         self.info: dict[str, Any] = {}
         self.restarts = 0
         self._proc: subprocess.Popen[bytes] | None = None
@@ -72,12 +60,121 @@ class Sandbox:
         self.info = {}
 
     def wait_ready(self) -> dict[str, Any]:
-        """Block until the server has preloaded its modules; returns its hello (pid, uid...)."""
         if not self.info:
             hello = self._receive(time.monotonic() + START_TIMEOUT_S)
             if hello is None:
                 raise RuntimeError("sandbox fork server failed to start")
             self.info = hello
+        return self.info
+
+    def execute(self, request: dict[str, Any], started: float) -> ExecutionResult:
+        try:
+            self.wait_ready()
+            _protocol.send(self._proc.stdin.fileno(), request)
+            reply = self._receive(started + request["timeout_s"] + REPLY_GRACE_S)
+        except (OSError, RuntimeError, ValueError) as exc:
+            reply, why = None, repr(exc)
+        else:
+            why = "no reply (the fork server died or hung)"
+        if reply is None:
+            self.restart()
+            return ExecutionResult(
+                Status.ERROR,
+                exc_type="SandboxError",
+                exc_message=f"{why}; the server was restarted",
+                duration_s=time.monotonic() - started,
+            )
+        return ExecutionResult.from_json(reply)
+
+    def _receive(self, deadline: float) -> dict[str, Any] | None:
+        fd = self._proc.stdout.fileno()
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        return _protocol.recv(fd) if ready else None
+
+    def restart(self) -> None:
+        """Kill the server, its children and any process left under its uid; start a new one."""
+        self.restarts += 1
+        self.close()
+        self._spawn()
+
+    def close(self) -> None:
+        proc, uid = self._proc, self.info.get("uid")
+        if proc is None:
+            return
+        with contextlib.suppress(OSError):
+            proc.stdin.close()  # EOF: a healthy server exits by itself
+        try:
+            proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        proc.stdout.close()
+        if uid is not None and os.getuid() == 0:
+            for pid in _osutil.pids_of_uid(uid):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+        self._proc = None
+
+
+class Sandbox:
+    """A fork server, or two: not thread-safe by itself, use ``SandboxPool`` (or ``run``).
+
+    A fork costs in proportion to the memory of the server forked (its page tables are copied,
+    then torn down), and numpy, pandas and backtrader take a server from ~9 to ~70 MiB of private
+    memory. So when ``preload`` lists both standard-library and third-party modules, a second,
+    light server preloads only the former, and runs every program that names no third-party
+    preload and imports nothing outside the standard library (a conservative look at the
+    source: any mention of ``pandas``, even in a comment, sends it to the full server). Both are
+    locked down alike; a program that reaches a third-party module in a way the look misses
+    (``__import__`` of a computed name) still runs correctly in the light server, only paying
+    the import in its own time and memory. ``tiered=False`` keeps one server.
+    """
+
+    def __init__(
+        self,
+        *,
+        preload: Iterable[str] = DEFAULT_PRELOAD,
+        isolate_network: bool = True,
+        isolate_tmp: bool = True,
+        readable_paths: Iterable[str] = (),
+        tiered: bool = True,
+    ) -> None:
+        """``readable_paths``: host files or folders the code may read even where they lie
+        under the private /tmp (market data, fixtures); the interpreter's own are added."""
+        preload = list(preload)
+        config = {
+            "isolate_network": isolate_network,
+            "isolate_tmp": isolate_tmp,
+            "readable_paths": [str(Path(path).resolve()) for path in readable_paths],
+        }
+        light = [name for name in preload if _top_level(name) in sys.stdlib_module_names]
+        third_party = sorted({_top_level(name) for name in preload} - set(map(_top_level, light)))
+        self._full = _Server({**config, "preload": preload})
+        self._light = _Server({**config, "preload": light}) if tiered and third_party else None
+        self._mentions = re.compile(r"\b(?:" + "|".join(map(re.escape, third_party)) + r")\b")
+
+    @property
+    def info(self) -> dict[str, Any]:
+        """The (full) server's hello: pid, uid, preloaded modules, which isolation held."""
+        return self._full.info
+
+    @property
+    def servers(self) -> list[dict[str, Any]]:
+        """Every server's hello, the full one first."""
+        return [server.info for server in self._servers()]
+
+    @property
+    def restarts(self) -> int:
+        return sum(server.restarts for server in self._servers())
+
+    def _servers(self) -> list[_Server]:
+        return [self._full, *([self._light] if self._light else [])]
+
+    def wait_ready(self) -> dict[str, Any]:
+        """Block until the servers have preloaded their modules; returns the full one's hello."""
+        for server in self._servers():
+            server.wait_ready()
         return self.info
 
     def run(
@@ -114,62 +211,49 @@ class Sandbox:
             "max_result": int(max_result),
         }
         started = time.monotonic()
-        try:
-            self.wait_ready()
-            _protocol.send(self._proc.stdin.fileno(), request)
-            reply = self._receive(started + timeout_s + REPLY_GRACE_S)
-        except (OSError, RuntimeError, ValueError) as exc:
-            reply, why = None, repr(exc)
-        else:
-            why = "no reply (the fork server died or hung)"
-        if reply is None:
-            self.restart()
-            return ExecutionResult(
-                Status.ERROR,
-                exc_type="SandboxError",
-                exc_message=f"{why}; the server was restarted",
-                duration_s=time.monotonic() - started,
-            )
-        return ExecutionResult.from_json(reply)
+        return self._server_for(code, setup_code).execute(request, started)
 
-    def _receive(self, deadline: float) -> dict[str, Any] | None:
-        fd = self._proc.stdout.fileno()
-        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
-        return _protocol.recv(fd) if ready else None
+    def _server_for(self, code: str, setup_code: str | None) -> _Server:
+        if self._light is None:
+            return self._full
+        for source in (code, setup_code or ""):
+            if self._mentions.search(source) or not _imports_only_stdlib(source):
+                return self._full
+        return self._light
 
     def restart(self) -> None:
-        """Kill the server, its children and any process left under its uid; start a new one."""
-        self.restarts += 1
-        self._terminate()
-        self._spawn()
-
-    def _terminate(self) -> None:
-        proc, uid = self._proc, self.info.get("uid")
-        if proc is None:
-            return
-        with contextlib.suppress(OSError):
-            proc.stdin.close()  # EOF: a healthy server exits by itself
-        try:
-            proc.wait(timeout=2)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-        proc.stdout.close()
-        if uid is not None and os.getuid() == 0:
-            for pid in _osutil.pids_of_uid(uid):
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-        self._proc = None
+        """Restart every server (see ``_Server.restart``)."""
+        for server in self._servers():
+            server.restart()
 
     def close(self) -> None:
-        self._terminate()
+        for server in self._servers():
+            server.close()
 
     def __enter__(self) -> Sandbox:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_IMPORTS = re.compile(
+    r"(?:^|;)[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import\b|import[ \t]+([^#;\n]+))", re.M
+)
+
+
+def _top_level(module: str) -> str:
+    return module.partition(".")[0]
+
+
+def _imports_only_stdlib(source: str) -> bool:
+    """Whether every import statement the source plainly spells names a standard module."""
+    for from_name, names in _IMPORTS.findall(source):
+        for name in [from_name] if from_name else names.split(","):
+            module = _top_level(name.split()[0]) if name.split() else ""
+            if module and module not in sys.stdlib_module_names:
+                return False
+    return True
 
 
 class SandboxPool:
@@ -205,6 +289,11 @@ class SandboxPool:
     @property
     def info(self) -> list[dict[str, Any]]:
         return [sandbox.info for sandbox in self._sandboxes]
+
+    @property
+    def servers(self) -> list[dict[str, Any]]:
+        """The hello of every server of every worker."""
+        return [info for sandbox in self._sandboxes for info in sandbox.servers]
 
     def close(self) -> None:
         for sandbox in self._sandboxes:

@@ -53,7 +53,9 @@ class ExecutionResult:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ExecutionResult:
-        names = {f.name for f in dataclasses.fields(cls)}
-        kwargs = {k: v for k, v in data.items() if k in names}
+        kwargs = {k: v for k, v in data.items() if k in _FIELDS}
         kwargs["status"] = Status(kwargs["status"])
         return cls(**kwargs)
+
+
+_FIELDS = frozenset(field.name for field in dataclasses.fields(ExecutionResult))

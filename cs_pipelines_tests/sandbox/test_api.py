@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from cs_pipelines.sandbox import ExecutionResult, SandboxPool, Status, run
+from cs_pipelines.sandbox.pool import DEFAULT_PRELOAD, _imports_only_stdlib
 
 
 def test_emit_stdout_and_preloaded_numpy(pool: SandboxPool) -> None:
@@ -50,6 +51,29 @@ def test_run_many_keeps_order_and_mixes_options(pool: SandboxPool) -> None:
     results = pool.run_many(jobs, timeout_s=5)
     assert [r.result for r in results] == [*(i * 2 for i in range(12)), 99]
     assert [r.status for r in pool.map(["pass", "x"])] == [Status.PASSED, Status.ERROR]
+
+
+def test_programs_go_to_the_server_that_preloads_what_they_import(pool: SandboxPool) -> None:
+    preloads = {tuple(info["preloaded"]) for info in pool.servers}
+    assert len(preloads) == 2, preloads  # a full and a light server per worker
+    light, full = sorted(preloads, key=len)
+    third_party = set(full) - set(light)
+    assert "numpy" in third_party
+    code = "import sys\nemit(sorted(sys.modules))"
+    plain, mentioning, importing = pool.run_many(
+        [code, "# numpy\n" + code, "import json, numpy.linalg\n" + code]
+    )
+    assert set(light) <= set(plain.result) and not third_party & set(plain.result)
+    assert third_party <= set(mentioning.result)  # a mention is enough for the full server
+    assert third_party <= set(importing.result)
+
+
+def test_only_plain_standard_imports_count_as_light() -> None:
+    assert set(DEFAULT_PRELOAD) >= {"numpy", "json"}
+    light = ["x = 1", "import os, sys as s\nfrom collections import Counter", "from . import x"]
+    full = ["import scipy", "x = 1; import requests", "import os,\\\n  yaml", "from yaml import x"]
+    assert all(_imports_only_stdlib(source) for source in light)
+    assert not any(_imports_only_stdlib(source) for source in full)
 
 
 def test_threads_and_a_fresh_random_stream_in_every_child(pool: SandboxPool) -> None:
