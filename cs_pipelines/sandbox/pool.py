@@ -125,10 +125,11 @@ class Sandbox:
     memory. So when ``preload`` lists both standard-library and third-party modules, a second,
     light server preloads only the former, and runs every program that names no third-party
     preload and imports nothing outside the standard library (a conservative look at the
-    source: any mention of ``pandas``, even in a comment, sends it to the full server). Both are
-    locked down alike; a program that reaches a third-party module in a way the look misses
-    (``__import__`` of a computed name) still runs correctly in the light server, only paying
-    the import in its own time and memory. ``tiered=False`` keeps one server.
+    source: any mention of ``pandas`` outside a comment, even in a string, sends it to the full
+    server). Both are locked down alike; a program that reaches a third-party module in a way
+    the look misses (``__import__`` of a computed name) still runs correctly in the light
+    server, only paying the import in its own time and memory. ``tiered=False`` keeps one
+    server.
     """
 
     def __init__(
@@ -217,6 +218,7 @@ class Sandbox:
         if self._light is None:
             return self._full
         for source in (code, setup_code or ""):
+            source = _COMMENT.sub("", source)  # naive (a "#" in a string cuts too): only speed
             if self._mentions.search(source) or not _imports_only_stdlib(source):
                 return self._full
         return self._light
@@ -237,6 +239,7 @@ class Sandbox:
         self.close()
 
 
+_COMMENT = re.compile(r"#[^\n]*")
 _IMPORTS = re.compile(
     r"(?:^|;)[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import\b|import[ \t]+([^#;\n]+))", re.M
 )

@@ -60,10 +60,11 @@ def test_programs_go_to_the_server_that_preloads_what_they_import(pool: SandboxP
     third_party = set(full) - set(light)
     assert "numpy" in third_party
     code = "import sys\nemit(sorted(sys.modules))"
-    plain, mentioning, importing = pool.run_many(
-        [code, "# numpy\n" + code, "import json, numpy.linalg\n" + code]
+    plain, commented, mentioning, importing = pool.run_many(
+        [code, "# numpy\n" + code, "'numpy'\n" + code, "import json, numpy.linalg\n" + code]
     )
-    assert set(light) <= set(plain.result) and not third_party & set(plain.result)
+    for result in (plain, commented):
+        assert set(light) <= set(result.result) and not third_party & set(result.result)
     assert third_party <= set(mentioning.result)  # a mention is enough for the full server
     assert third_party <= set(importing.result)
 

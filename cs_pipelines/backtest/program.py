@@ -1,0 +1,98 @@
+"""The program a backtest runs: the harness (``_harness.py``), then its inputs, then the call.
+
+The bars travel inside the program as one compact JSON string literal (``FEEDS =
+json.loads('...')``, 82 KB for two years of daily bars, 1.8 MB for two years of hourly ones),
+not as a file under a folder passed to the pool as ``readable_paths``. Measured (``benchmarks/
+bench_backtest.py --sections data``, see the "Backtests" section of ``benchmarks/README.md``):
+for daily bars the two cost the same (loading the feeds 15-20 ms either way, the backtest
+100-170 ms); for hourly bars the file saves ~50-70 ms of transport and compilation (loading
+133 vs 87 ms, minimums) on a ~2-2.5 s backtest (1-7%). That is not worth what a file costs: a
+pool configured with the right ``readable_paths`` (or a world-readable folder outside /tmp),
+files to write and delete, and a program that means something different once the file
+changes. An embedded program is
+self-contained: it runs on any pool, in a fresh interpreter (``python -c``) or on another
+machine, and the same program text always means the same data.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from cs_pipelines.backtest.bars import Columns, feed_columns, timeframe
+from cs_pipelines.backtest.config import DEFAULT_CONFIG, BacktestConfig
+
+HARNESS_PATH = Path(__file__).with_name("_harness.py")
+RESULT_BYTES_PER_BAR = 400  # ts + value, and room for a trade record per bar
+
+
+@functools.cache
+def harness() -> str:
+    return HARNESS_PATH.read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class PreparedData:
+    """Bars and settings serialised once, for any number of strategies run on them."""
+
+    feeds: dict[str, Columns]
+    config: BacktestConfig
+    settings: dict[str, Any]  # what the harness needs of the config, and each feed's timeframe
+    feeds_json: str
+
+    @classmethod
+    def from_bars(cls, bars: Any, config: BacktestConfig) -> PreparedData:
+        feeds = feed_columns(bars)
+        settings = {
+            **{k: v for k, v in asdict(config).items() if k not in ("timeout_s", "memory_mb")},
+            "timeframes": {name: timeframe(columns["t"]) for name, columns in feeds.items()},
+        }
+        feeds_json = json.dumps(feeds, separators=(",", ":"), allow_nan=False)
+        return cls(feeds, config, settings, feeds_json)
+
+    @functools.cached_property
+    def feeds_expr(self) -> str:
+        """The feeds as one JSON string literal the program parses (built once)."""
+        return f"json.loads({self.feeds_json!r})"
+
+    def program(self, strategy_source: str, strategy_name: str | None = None) -> str:
+        return program_text(strategy_source, strategy_name, self.settings, self.feeds_expr)
+
+    def run_options(self) -> dict[str, Any]:
+        """Keyword arguments of ``Sandbox.run`` for these bars and this config."""
+        n_bars = sum(len(columns["t"]) for columns in self.feeds.values())
+        return {
+            "timeout_s": self.config.timeout_s,
+            "memory_mb": self.config.memory_mb,
+            "max_result": (16 << 20) + n_bars * RESULT_BYTES_PER_BAR,
+        }
+
+
+def program_text(
+    strategy_source: str, strategy_name: str | None, settings: dict[str, Any], feeds_expr: str
+) -> str:
+    """Harness, inputs, call; ``feeds_expr`` is the Python expression that yields the feeds."""
+    return (
+        f"{harness()}\n\n"
+        f"STRATEGY_SOURCE = {strategy_source!r}\n"
+        f"STRATEGY_NAME = {strategy_name!r}\n"
+        f"SETTINGS = {settings!r}\n"
+        f"FEEDS = {feeds_expr}\n"
+        "publish(main(STRATEGY_SOURCE, STRATEGY_NAME, SETTINGS, FEEDS))\n"
+    )
+
+
+def build_program(
+    strategy_source: str,
+    bars: Any,
+    config: BacktestConfig = DEFAULT_CONFIG,
+    *,
+    strategy_name: str | None = None,
+) -> str:
+    """The complete backtest program: runs in the sandbox (the result through ``emit``) or in a
+    plain ``python -c`` (the result as JSON on the last line of stdout)."""
+    prepared = PreparedData.from_bars(bars, config)
+    return prepared.program(strategy_source, strategy_name)
