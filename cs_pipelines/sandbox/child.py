@@ -139,9 +139,11 @@ def _execute(request: dict[str, Any]) -> dict[str, Any]:
 
     namespace: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins, "emit": emit}
     try:
+        # dont_inherit: not this module's ``from __future__ import annotations`` (a fresh
+        # interpreter evaluates annotations; inherited, they would all be strings).
         if request.get("setup_code"):
-            exec(compile(request["setup_code"], "<setup>", "exec"), namespace)
-        exec(compile(request["code"], "<sandbox>", "exec"), namespace)
+            exec(compile(request["setup_code"], "<setup>", "exec", dont_inherit=True), namespace)
+        exec(compile(request["code"], "<sandbox>", "exec", dont_inherit=True), namespace)
         if request.get("entry"):
             value = namespace[request["entry"]](*request.get("args", ()))
             if value is not None:

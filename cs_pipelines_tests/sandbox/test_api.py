@@ -29,6 +29,12 @@ def test_entry_args_and_setup_code(pool: SandboxPool) -> None:
     assert result.result == 13
 
 
+def test_code_is_compiled_as_in_a_fresh_interpreter(pool: SandboxPool) -> None:
+    """No ``__future__`` flag of the sandbox's own modules leaks into the code."""
+    code = "def f(x: int) -> int:\n    return x\nemit(f.__annotations__['x'] is int)"
+    assert pool.run(code, setup_code="import sys").result is True
+
+
 def test_statuses(pool: SandboxPool) -> None:
     cases = {
         "assert 1 == 2, 'wrong'": (Status.FAILED, "AssertionError"),
