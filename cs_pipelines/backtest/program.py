@@ -4,12 +4,11 @@ The bars travel inside the program as one compact JSON string literal (``FEEDS =
 json.loads('...')``, 82 KB for two years of daily bars, 1.8 MB for two years of hourly ones),
 not as a file under a folder passed to the pool as ``readable_paths``. Measured (``benchmarks/
 bench_backtest.py --sections data``, see the "Backtests" section of ``benchmarks/README.md``):
-for daily bars the two cost the same (loading the feeds 15-20 ms either way, the backtest
-100-170 ms); for hourly bars the file saves ~50-70 ms of transport and compilation (loading
-133 vs 87 ms, minimums) on a ~2-2.5 s backtest (1-7%). That is not worth what a file costs: a
-pool configured with the right ``readable_paths`` (or a world-readable folder outside /tmp),
-files to write and delete, and a program that means something different once the file
-changes. An embedded program is
+for daily bars the two cost the same (loading the feeds 15 vs 14 ms, the whole backtest 102 vs
+101 ms); for hourly bars the file loads 40-85 ms faster (52 vs 90 ms minimum) on a 2-4 s
+backtest (1-4%). That is not worth what a file costs: a pool configured with the right
+``readable_paths`` (or a world-readable folder outside /tmp), files to write and delete, and a
+program that means something different once the file changes. An embedded program is
 self-contained: it runs on any pool, in a fresh interpreter (``python -c``) or on another
 machine, and the same program text always means the same data.
 """
