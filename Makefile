@@ -42,6 +42,10 @@ bench: setup
 	$(BIN)/python benchmarks/bench_harvest.py
 	$(BIN)/python benchmarks/bench_curation.py
 	$(BIN)/python benchmarks/bench_retrieval.py
+	$(BIN)/python benchmarks/bench_sandbox.py
+	$(BIN)/python benchmarks/bench_scoring.py
+	$(BIN)/python benchmarks/bench_generation.py
+	$(BIN)/python benchmarks/bench_backtest.py
 
 # Removes the environment and everything the platform wrote under data/ (committed files stay).
 clean:
