@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from cs_pipelines.defs import automation, curation, evaluation, harvest, retrieval
+from cs_pipelines.defs import automation, curation, evaluation, harvest, market, retrieval
 from cs_pipelines.defs.resources import ReferenceReposResource, WarehouseResource
 
 defs = dg.Definitions(
@@ -10,6 +10,7 @@ defs = dg.Definitions(
         harvest.raw_commits,
         curation.curated_commits,
         retrieval.commit_index,
+        market.market_data,
         evaluation.base_model,
         evaluation.cryptoeval_tasks,
         evaluation.cryptoeval_scores,

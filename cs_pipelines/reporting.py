@@ -60,6 +60,32 @@ def bar_chart_png(
     return path
 
 
+def line_chart_png(
+    series: dict[str, tuple[list, list[float]]], title: str, path: Path, ylabel: str = ""
+) -> Path:
+    """Write one line per named ``(x, y)`` series to ``path`` (PNG) and return it."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig, ax = plt.subplots(figsize=(8, 3.5))
+    try:
+        for name, (xs, ys) in series.items():
+            ax.plot(xs, ys, label=name, linewidth=1)
+        ax.set_title(title)
+        ax.set_ylabel(ylabel)
+        if series:
+            ax.legend(fontsize=8)
+        fig.autofmt_xdate()
+        fig.tight_layout()
+        fig.savefig(path, dpi=100)
+    finally:
+        plt.close(fig)
+    return path
+
+
 def markdown_image(path: Path, alt: str) -> str:
     """Inline a PNG into Markdown so the Dagster UI shows it without a file server."""
     encoded = base64.b64encode(path.read_bytes()).decode("ascii")

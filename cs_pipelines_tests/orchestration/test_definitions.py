@@ -24,6 +24,7 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "base_model",
         "cryptoeval_tasks",
         "cryptoeval_scores",
+        "market_data",
     }
     checks = {key.name for key in graph.asset_check_keys}
     assert checks == {
@@ -38,6 +39,7 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "commit_index_recall",
         "cryptoeval_tasks_valid",
         "scores_complete",
+        "bars_valid",
     }
     assert {s.name for s in defs.schedules} == {"nightly_harvest"}
     assert {s.name for s in defs.sensors} == {"reference_repos_sensor", "data_automation"}
@@ -62,7 +64,15 @@ def test_lineage_reads_left_to_right():
     assert scores.parent_keys == {dg.AssetKey("base_model"), dg.AssetKey("cryptoeval_tasks")}
     assert scores.partitions_def == model_version_partitions
     for node in graph.asset_nodes:
-        assert node.group_name in {"harvest", "curation", "retrieval", "models", "evaluation"}
+        assert node.group_name in {
+            "harvest",
+            "curation",
+            "retrieval",
+            "market",
+            "sft",
+            "models",
+            "evaluation",
+        }
         assert node.description, f"{node.key} has no description"
         assert node.kinds, f"{node.key} has no kinds"
 
