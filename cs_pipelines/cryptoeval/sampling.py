@@ -28,6 +28,8 @@ SYSTEM_PROMPT = (
     "indicators, risk metrics, execution maths and backtrader strategies. Answer with the complete "
     "code in a single ```python block."
 )
+PRESETS = ("auto", "smoke", "full")
+SMOKE_TASKS_PER_VARIANT = 18
 _TOP_LEVEL = re.compile(r"^(def |async def |class |import |from |@)")
 CODE_PREFILL = "```python\n"
 CODE_STOP = ["\n```"]
@@ -45,7 +47,10 @@ class SamplingConfig:
     seed: int = 0
     # Comma-separated variants to score: generate, fix, explain.
     variants: str = "generate,fix,explain"
-    # 0 scores every task; N keeps the first N of each variant (a quick look, not a benchmark).
+    # How many tasks of each variant: "full" (all of them), "smoke" (SMOKE_TASKS_PER_VARIANT,
+    # spread over the categories: minutes on a CPU), or "auto" (full on a GPU, smoke on a CPU).
+    preset: str = "auto"
+    # > 0 overrides the preset: this many tasks per variant, spread over the categories.
     tasks_per_variant: int = 0
 
     def __post_init__(self) -> None:
@@ -53,6 +58,8 @@ class SamplingConfig:
             raise ValueError(f"n_samples must be >= 1, got {self.n_samples}")
         if self.temperature == 0 and self.n_samples > 1:
             raise ValueError("greedy decoding (temperature 0) gives identical samples: use n=1")
+        if self.preset not in PRESETS:
+            raise ValueError(f"preset must be one of {', '.join(PRESETS)}, got {self.preset!r}")
         unknown = set(self.variant_list) - {"generate", "fix", "explain"}
         if unknown:
             raise ValueError(f"unknown variants {sorted(unknown)}; use generate, fix, explain")
@@ -61,16 +68,49 @@ class SamplingConfig:
     def variant_list(self) -> list[str]:
         return [v.strip() for v in self.variants.split(",") if v.strip()]
 
+    def per_variant_limit(self, gpu: bool | None = None) -> int:
+        """Tasks per variant this config scores; 0 means all."""
+        if self.tasks_per_variant > 0:
+            return self.tasks_per_variant
+        preset = self.preset
+        if preset == "auto":
+            preset = "full" if (_gpu_available() if gpu is None else gpu) else "smoke"
+        return SMOKE_TASKS_PER_VARIANT if preset == "smoke" else 0
 
-def select_tasks(tasks: Sequence[Task], config: SamplingConfig) -> list[Task]:
-    """The tasks a run scores: the configured variants, optionally the first N of each."""
+
+def _gpu_available() -> bool:
+    import torch
+
+    return torch.cuda.is_available()
+
+
+def select_tasks(
+    tasks: Sequence[Task], config: SamplingConfig, gpu: bool | None = None
+) -> list[Task]:
+    """The tasks a run scores: the configured variants, each capped per the preset.
+
+    A capped selection takes tasks round-robin over the categories (in task order within
+    each), so a smoke run still covers every category instead of only the first module's.
+    """
+    limit = config.per_variant_limit(gpu)
     chosen: list[Task] = []
     for variant in config.variant_list:
         of_variant = [t for t in tasks if t.variant == variant]
-        if config.tasks_per_variant > 0:
-            of_variant = of_variant[: config.tasks_per_variant]
-        chosen.extend(of_variant)
+        chosen.extend(_spread(of_variant, limit) if limit else of_variant)
     return chosen
+
+
+def _spread(tasks: list[Task], limit: int) -> list[Task]:
+    by_category: dict[str, list[Task]] = {}
+    for task in tasks:
+        by_category.setdefault(task.category, []).append(task)
+    queues = list(by_category.values())
+    picked: list[Task] = []
+    for rank in range(max((len(q) for q in queues), default=0)):
+        picked.extend(q[rank] for q in queues if rank < len(q))
+    picked = picked[:limit]
+    order = {t.task_id: i for i, t in enumerate(tasks)}
+    return sorted(picked, key=lambda t: order[t.task_id])
 
 
 def task_messages(task: Task) -> list[dict[str, str]]:

@@ -19,6 +19,7 @@ from cs_pipelines.cryptoeval.evaluate import (
 )
 from cs_pipelines.cryptoeval.sampling import (
     CODE_PREFILL,
+    SMOKE_TASKS_PER_VARIANT,
     SamplingConfig,
     generate_samples,
     select_tasks,
@@ -96,13 +97,23 @@ def test_an_explain_body_gets_the_signature_because_its_prompt_has_none(tasks):
     assert f"def {task.entry_point}(" not in task.prompt
 
 
-def test_select_tasks_keeps_variants_in_order_and_caps_each(tasks):
-    config = SamplingConfig(variants="fix,generate", tasks_per_variant=3)
+def test_select_tasks_keeps_variants_in_order_and_spreads_a_cap_over_categories(tasks):
+    config = SamplingConfig(variants="fix,generate", tasks_per_variant=9)
     chosen = select_tasks(tasks, config)
-    assert [t.variant for t in chosen] == ["fix"] * 3 + ["generate"] * 3
-    assert len(select_tasks(tasks, SamplingConfig(variants="explain"))) == sum(
+    assert [t.variant for t in chosen] == ["fix"] * 9 + ["generate"] * 9
+    generate = [t for t in chosen if t.variant == "generate"]
+    assert len({t.category for t in generate}) == 9  # one of each category, not 9 indicators
+    assert len(select_tasks(tasks, SamplingConfig(variants="explain", preset="full"))) == sum(
         t.variant == "explain" for t in tasks
     )
+
+
+def test_auto_preset_scores_everything_on_a_gpu_and_a_smoke_subset_on_a_cpu(tasks):
+    config = SamplingConfig()
+    assert len(select_tasks(tasks, config, gpu=True)) == len(tasks)
+    smoke = select_tasks(tasks, config, gpu=False)
+    assert len(smoke) == 3 * SMOKE_TASKS_PER_VARIANT
+    assert select_tasks(tasks, SamplingConfig(preset="smoke"), gpu=True) == smoke
 
 
 @pytest.mark.parametrize(
@@ -111,6 +122,7 @@ def test_select_tasks_keeps_variants_in_order_and_caps_each(tasks):
         ({"n_samples": 0}, "n_samples"),
         ({"n_samples": 4, "temperature": 0.0}, "greedy"),
         ({"variants": "generate,translate"}, "translate"),
+        ({"preset": "huge"}, "preset"),
     ],
 )
 def test_bad_sampling_settings_are_named(kwargs, message):
