@@ -7,11 +7,14 @@ The two frames this returns are what the warehouse keeps per model version:
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -38,6 +41,30 @@ class ScoringConfig(SamplingConfig):
     workers: int = 0  # sandbox processes; 0 = one per core
     batch_size: int = 16  # generation rows per forward pass
     backend: str = "auto"  # auto | transformers | vllm
+    # Score again even when the model, the tasks and these settings are unchanged.
+    force: bool = False
+
+
+def scoring_fingerprint(model_dir: Path, tasks_file: Path, config: ScoringConfig) -> str:
+    """What a score depends on: every file of the model folder, the task file, the settings
+    that change samples (not ``force``, ``workers`` or ``batch_size``), and the GPU question
+    the ``auto`` preset asks. Equal fingerprints mean the stored scores still hold."""
+    digest = hashlib.sha256()
+    settings = {k: v for k, v in asdict(config).items() if k not in _NOT_FINGERPRINTED}
+    settings["per_variant_limit"] = config.per_variant_limit()
+    digest.update(json.dumps(settings, sort_keys=True).encode())
+    files = [(tasks_file.name, tasks_file)] + [
+        (str(p.relative_to(model_dir)), p) for p in sorted(model_dir.rglob("*")) if p.is_file()
+    ]
+    for name, path in files:
+        digest.update(name.encode())
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    return digest.hexdigest()[:16]
+
+
+_NOT_FINGERPRINTED = {"force", "workers", "batch_size"}
 
 
 @dataclass
@@ -115,8 +142,9 @@ def results_frame(evaluation: Evaluation) -> pl.DataFrame:
     return pl.DataFrame(rows)
 
 
-def scores_frame(evaluation: Evaluation) -> pl.DataFrame:
-    """Long-format metrics: scope (all, variant, category, difficulty), group, metric, value."""
+def scores_frame(evaluation: Evaluation, fingerprint: str = "") -> pl.DataFrame:
+    """Long-format metrics: scope (all, variant, category, difficulty), group, metric, value,
+    and the fingerprint of what was scored."""
     report = evaluation.report
     by_id = {t.task_id: t for t in evaluation.tasks}
     groups: list[tuple[str, str, dict[str, float], int]] = [
@@ -144,6 +172,7 @@ def scores_frame(evaluation: Evaluation) -> pl.DataFrame:
                 "metric": metric,
                 "value": float(value),
                 "n_tasks": n_tasks,
+                "fingerprint": fingerprint,
             }
             for scope, name, metrics, n_tasks in groups
             for metric, value in metrics.items()
@@ -155,6 +184,7 @@ def scores_frame(evaluation: Evaluation) -> pl.DataFrame:
             "metric": pl.String,
             "value": pl.Float64,
             "n_tasks": pl.Int64,
+            "fingerprint": pl.String,
         },
     )
 

@@ -15,6 +15,7 @@ from cs_pipelines.cryptoeval.evaluate import (
     evaluate_model,
     results_frame,
     scores_frame,
+    scoring_fingerprint,
 )
 from cs_pipelines.cryptoeval.sampling import select_tasks
 from cs_pipelines.cryptoeval.selfcheck import run_programs
@@ -155,6 +156,14 @@ def cryptoeval_scores(
     for needed, asset in ((model_path, "base_model"), (tasks_file, "cryptoeval_tasks")):
         if not needed.exists():
             raise FileNotFoundError(f"{needed} is missing: materialize {asset} first")
+    fingerprint = scoring_fingerprint(model_path, tasks_file, scoring)
+    stored = _stored_scores(warehouse, version)
+    if not scoring.force and not stored.is_empty() and stored["fingerprint"][0] == fingerprint:
+        context.log.info(f"{version}: model, tasks and settings unchanged; scores kept")
+        return dg.MaterializeResult(
+            metadata={**score_metadata(stored, version), "reused": True},
+            check_results=[_stored_completeness(warehouse, version)],
+        )
     tasks = select_tasks(read_jsonl(tasks_file), scoring)
     generator = make_generator(model_path, backend=scoring.backend, batch_size=scoring.batch_size)
     context.log.info(f"scoring {version} on {len(tasks)} tasks x {scoring.n_samples} samples")
@@ -162,16 +171,47 @@ def cryptoeval_scores(
         evaluation = evaluate_model(
             version, tasks, generator, pool, scoring, timeout_s=scoring.timeout_s
         )
-    scores = scores_frame(evaluation)
+    scores = scores_frame(evaluation, fingerprint)
     warehouse.warehouse.replace_rows(
         "cryptoeval_results", results_frame(evaluation), "model_version", version
     )
     warehouse.warehouse.replace_rows("cryptoeval_scores", scores, "model_version", version)
     context.log.info(f"{version}: pass@1 {evaluation.headline:.3f}")
     return dg.MaterializeResult(
-        metadata=score_metadata(evaluation, scores, version),
+        metadata={**score_metadata(scores, version), **run_metadata(evaluation), "reused": False},
         check_results=[completeness_check(evaluation, scoring.n_samples)],
     )
+
+
+def _stored_scores(warehouse: WarehouseResource, version: str) -> pl.DataFrame:
+    if "cryptoeval_scores" not in warehouse.warehouse.table_counts():
+        return pl.DataFrame()
+    return warehouse.warehouse.query(
+        "SELECT * FROM cryptoeval_scores WHERE model_version = ?", [version]
+    )
+
+
+def _stored_completeness(warehouse: WarehouseResource, version: str) -> dg.AssetCheckResult:
+    counts = warehouse.warehouse.query(
+        "SELECT task_id, count(*) AS n FROM cryptoeval_results WHERE model_version = ? GROUP BY 1",
+        [version],
+    )
+    uneven = counts["n"].n_unique() > 1 if counts.height else True
+    return dg.AssetCheckResult(
+        check_name="scores_complete",
+        passed=not uneven,
+        metadata={"tasks": counts.height, "reused": True},
+    )
+
+
+def run_metadata(evaluation: Evaluation) -> dict:
+    """What this scoring run cost: samples, tokens and time."""
+    return {
+        "samples": dg.MetadataValue.int(len(evaluation.samples)),
+        "generated_tokens": dg.MetadataValue.int(evaluation.generated_tokens),
+        "generation_s": dg.MetadataValue.float(round(evaluation.generation_s, 1)),
+        "scoring_s": dg.MetadataValue.float(round(evaluation.scoring_s, 1)),
+    }
 
 
 def completeness_check(evaluation: Evaluation, n_samples: int) -> dg.AssetCheckResult:
@@ -184,7 +224,7 @@ def completeness_check(evaluation: Evaluation, n_samples: int) -> dg.AssetCheckR
     )
 
 
-def score_metadata(evaluation: Evaluation, scores: pl.DataFrame, version: str) -> dict:
+def score_metadata(scores: pl.DataFrame, version: str) -> dict:
     """The UI's view of a scoring run: headline numbers, tables per scope, a category chart."""
 
     def table(scope: str) -> str:
@@ -203,14 +243,11 @@ def score_metadata(evaluation: Evaluation, scores: pl.DataFrame, version: str) -
         paths.cryptoeval_dir() / "charts" / f"{version.replace('/', '_')}.png",
         xlabel=HEADLINE_METRIC,
     )
-    overall = {**evaluation.report.pass_at_k, **evaluation.report.maj_at_k}
+    overall = scores.filter(pl.col("scope") == "all")
     return {
-        **{metric: dg.MetadataValue.float(value) for metric, value in overall.items()},
-        "samples": dg.MetadataValue.int(len(evaluation.samples)),
-        "tasks": dg.MetadataValue.int(len(evaluation.tasks)),
-        "generated_tokens": dg.MetadataValue.int(evaluation.generated_tokens),
-        "generation_s": dg.MetadataValue.float(round(evaluation.generation_s, 1)),
-        "scoring_s": dg.MetadataValue.float(round(evaluation.scoring_s, 1)),
+        **{m: dg.MetadataValue.float(v) for m, v in overall.select("metric", "value").rows()},
+        "tasks": dg.MetadataValue.int(int(overall["n_tasks"][0]) if overall.height else 0),
+        "fingerprint": scores["fingerprint"][0] if scores.height else "",
         "by_variant": dg.MetadataValue.md(table("variant")),
         "by_category": dg.MetadataValue.md(table("category")),
         "by_difficulty": dg.MetadataValue.md(table("difficulty")),

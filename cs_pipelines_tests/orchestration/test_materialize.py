@@ -175,29 +175,34 @@ def test_cryptoeval_scores_a_model_version_into_the_warehouse_and_replaces_its_r
     platform, instance, tiny_model_dir
 ):
     """The base model partition, scored by a tiny random model on the real tokenizer: every
-    selected task gets a row per sample, scores per scope, and a second run replaces them."""
+    selected task gets a row per sample and scores per scope; an unchanged rerun keeps them,
+    a forced one replaces them."""
     shutil.copytree(tiny_model_dir, paths.base_model_dir())
     dg.materialize([cryptoeval_tasks], instance=instance, resources=platform.resources())
     instance.add_dynamic_partitions(model_version_partitions.name, [BASE_MODEL_VERSION])
-    run_config = {
-        "ops": {
-            "cryptoeval_scores": {
-                "config": {"tasks_per_variant": 2, "max_new_tokens": 8, "workers": 2}
-            }
-        }
-    }
-    for _ in range(2):
+    settings = {"tasks_per_variant": 2, "max_new_tokens": 8, "workers": 2}
+
+    def score(**overrides):
+        config = {**settings, **overrides}
         result = dg.materialize(
             [cryptoeval_scores],
             partition_key=BASE_MODEL_VERSION,
             instance=instance,
             resources=platform.resources(),
-            run_config=run_config,
-            selection=[cryptoeval_scores],
+            run_config={"ops": {"cryptoeval_scores": {"config": config}}},
         )
         assert result.success
+        return result, materialization_metadata(result, "cryptoeval_scores")
+
+    _, first_meta = score()
+    assert first_meta["reused"] is False and first_meta["samples"] == 6
+    kept, kept_meta = score()  # nothing changed: the stored scores hold
+    assert kept_meta["reused"] is True and kept_meta["pass@1"] == first_meta["pass@1"]
+    assert kept.get_asset_check_evaluations()[0].passed
+    result, meta = score(force=True)
+    assert meta["reused"] is False
     meta = materialization_metadata(result, "cryptoeval_scores")
-    assert meta["tasks"] == 6 and meta["samples"] == 6 and 0.0 <= meta["pass@1"] <= 1.0
+    assert meta["tasks"] == 6 and 0.0 <= meta["pass@1"] <= 1.0
     assert "pass@1" in meta["by_category"] and meta["chart"].startswith("![")
     (check,) = result.get_asset_check_evaluations()
     assert check.passed
