@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from cs_pipelines.defs import automation, curation, evaluation, harvest, market, retrieval
+from cs_pipelines.defs import automation, curation, evaluation, harvest, market, retrieval, sft
 from cs_pipelines.defs.resources import ReferenceReposResource, WarehouseResource
 
 defs = dg.Definitions(
@@ -11,6 +11,9 @@ defs = dg.Definitions(
         curation.curated_commits,
         retrieval.commit_index,
         market.market_data,
+        sft.strategy_tasks,
+        sft.strategy_candidates,
+        sft.sft_dataset,
         evaluation.base_model,
         evaluation.cryptoeval_tasks,
         evaluation.cryptoeval_scores,
@@ -29,6 +32,7 @@ defs = dg.Definitions(
         automation.index_job,
         automation.evaluation_job,
         automation.scoring_job,
+        automation.sft_data_job,
     ],
     schedules=[automation.nightly_harvest],
     sensors=[automation.reference_repos_sensor, automation.data_automation],

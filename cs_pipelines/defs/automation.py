@@ -7,9 +7,11 @@ import dagster as dg
 from cs_pipelines.defs.curation import INSTRUCTIONS_SPEC, REPORT_SPEC
 from cs_pipelines.defs.evaluation import base_model, cryptoeval_scores, cryptoeval_tasks
 from cs_pipelines.defs.harvest import raw_commits
+from cs_pipelines.defs.market import market_data
 from cs_pipelines.defs.partitions import reference_repo_partitions
 from cs_pipelines.defs.resources import ReferenceReposResource
 from cs_pipelines.defs.retrieval import commit_index
+from cs_pipelines.defs.sft import sft_dataset, strategy_candidates, strategy_tasks
 from cs_pipelines.harvest.repos import ReferenceRepoConfigError
 
 CURATION_ASSETS = dg.AssetSelection.assets(INSTRUCTIONS_SPEC.key, REPORT_SPEC.key)
@@ -36,6 +38,14 @@ evaluation_job = dg.define_asset_job(
     "evaluation_job",
     selection=dg.AssetSelection.assets(base_model, cryptoeval_tasks),
     description="Materialize the base model and the CryptoEval task set.",
+)
+
+sft_data_job = dg.define_asset_job(
+    "sft_data_job",
+    selection=dg.AssetSelection.assets(
+        market_data, strategy_tasks, strategy_candidates, sft_dataset
+    ),
+    description="Market data, strategy tasks, verified candidates and the SFT dataset.",
 )
 
 scoring_job = dg.define_asset_job(
