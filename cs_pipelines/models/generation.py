@@ -131,6 +131,7 @@ class TransformersGenerator(Generator):
         device: ``"cpu"``, ``"cuda"``, ...; None picks CUDA when available.
         batch_size: rows (prompt x sample) per forward batch.
         dtype: weights dtype; None means float32 on CPU and bfloat16 on CUDA.
+        adapter_path: a peft LoRA adapter folder to apply to the model (merged on load).
     """
 
     def __init__(
@@ -139,6 +140,7 @@ class TransformersGenerator(Generator):
         device: str | None = None,
         batch_size: int = 8,
         dtype: str | None = None,
+        adapter_path: str | Path | None = None,
     ) -> None:
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -156,7 +158,13 @@ class TransformersGenerator(Generator):
             self.tokenizer.pad_token = self.tokenizer.eos_token
         self.model = AutoModelForCausalLM.from_pretrained(
             self.model_path, dtype=getattr(torch, dtype), local_files_only=True
-        ).to(self.device)
+        )
+        if adapter_path is not None:
+            from peft import PeftModel
+
+            # Merged once, the adapter costs nothing per generated token.
+            self.model = PeftModel.from_pretrained(self.model, adapter_path).merge_and_unload()
+        self.model = self.model.to(self.device)
         self.model.eval()
         eos = self.model.generation_config.eos_token_id
         if eos is None:

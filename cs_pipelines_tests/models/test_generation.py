@@ -191,3 +191,32 @@ def test_make_generator_errors(tiny_model_dir: Path, monkeypatch: pytest.MonkeyP
         make_generator(tiny_model_dir, backend="vllm")
     with pytest.raises(ValueError, match="backend"):
         make_generator(tiny_model_dir, backend="onnx")  # type: ignore[arg-type]
+
+
+def test_an_adapter_is_applied_merged_and_changes_what_the_model_says(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    import torch
+    from peft import LoraConfig, PeftModel, get_peft_model
+    from transformers import AutoModelForCausalLM
+
+    torch.manual_seed(1)
+    base = AutoModelForCausalLM.from_pretrained(tiny_model_dir)
+    lora = LoraConfig(r=4, target_modules=["q_proj", "v_proj"], init_lora_weights=False)
+    get_peft_model(base, lora).save_pretrained(tmp_path / "adapter")
+
+    plain = TransformersGenerator(tiny_model_dir, device="cpu")
+    adapted = TransformersGenerator(tiny_model_dir, device="cpu", adapter_path=tmp_path / "adapter")
+    prompt = ["def sma(values, window):"]
+    greedy = {"temperature": 0.0, "max_new_tokens": 12}
+    with_adapter = adapted.generate(prompt, **greedy)[0][0].text
+    assert with_adapter != plain.generate(prompt, **greedy)[0][0].text
+
+    unmerged = PeftModel.from_pretrained(
+        AutoModelForCausalLM.from_pretrained(tiny_model_dir), tmp_path / "adapter"
+    ).eval()
+    ids = plain.tokenizer(prompt[0], return_tensors="pt")
+    with torch.no_grad():
+        out = unmerged.generate(**ids, max_new_tokens=12, do_sample=False)
+    expected = plain.tokenizer.decode(out[0, ids["input_ids"].shape[1] :], skip_special_tokens=True)
+    assert with_adapter == expected
