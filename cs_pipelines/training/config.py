@@ -1,0 +1,240 @@
+"""LoRA SFT settings: one flat launchpad config, two presets, and the resolved values.
+
+``TrainingConfig`` holds scalars only, so that ``cs_pipelines.defs.config.launchpad_config`` can
+turn it into a Dagster launchpad config. Every hyperparameter defaults to "the preset's value"
+(0, or -1 where 0 is itself a meaningful value, or an empty string), so a launchpad run can pick
+a preset and override a single field. :func:`resolve` makes every effective value explicit; that
+resolved record is what gets logged to MLflow, so a run is reproducible from its params alone.
+
+This module imports nothing heavy (no torch): Dagster loads it when it builds its definitions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+PRESETS = ("auto", "smoke", "standard")
+OVERLONG_POLICIES = ("drop", "truncate")
+DEFAULT_TARGET_MODULES = "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj"
+"""Attention and MLP projections of Llama-family models (SmolLM2 included)."""
+
+
+class TrainingError(RuntimeError):
+    """Training cannot start or did not finish; the message names the cause."""
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    """What the launchpad sets. 0 / -1 / "" mean "the preset's value" (see each field).
+
+    Attributes:
+        preset: ``"smoke"`` (a few minutes on a 2-core CPU: capped steps, r 8, float32),
+            ``"standard"`` (a real GPU run: 3 epochs, r 16, bf16, batch 16) or ``"auto"``
+            (standard on CUDA, smoke otherwise).
+        learning_rate: 0 = preset.
+        epochs: 0 = preset.
+        max_steps: 0 = preset (smoke caps the run; standard runs whole epochs), -1 = no cap (the
+            epochs decide), n > 0 = exactly n optimizer steps.
+        batch_size: per-device train batch size; 0 = preset.
+        grad_accum: gradient accumulation steps; 0 = preset.
+        max_length: longest tokenized example (chat template applied); 0 = preset.
+        lora_r / lora_alpha: 0 = preset.
+        lora_dropout: negative = preset (0.0 is a valid dropout).
+        target_modules: comma-separated module names; "" = attention + MLP projections.
+        eval_steps / save_steps / logging_steps: 0 = preset.
+        seed: negative = preset (42).
+        eval_examples: validation examples evaluated; 0 = preset (smoke 64, standard all),
+            -1 = all.
+        min_train_examples: fewer train examples than this (after dropping overlong ones) is an
+            error: such a run can only memorise.
+        overlong: what to do with examples longer than ``max_length``: ``"drop"`` (default,
+            with a warning) or ``"truncate"`` (keep the start; the completion loses its end).
+        resume: resume from the latest checkpoint under ``output_dir/checkpoints`` when one
+            exists. False deletes existing checkpoints and starts over.
+    """
+
+    preset: str = "auto"
+    learning_rate: float = 0.0
+    epochs: float = 0.0
+    max_steps: int = 0
+    batch_size: int = 0
+    grad_accum: int = 0
+    max_length: int = 0
+    lora_r: int = 0
+    lora_alpha: int = 0
+    lora_dropout: float = -1.0
+    target_modules: str = ""
+    eval_steps: int = 0
+    save_steps: int = 0
+    logging_steps: int = 0
+    seed: int = -1
+    eval_examples: int = 0
+    min_train_examples: int = 8
+    overlong: str = "drop"
+    resume: bool = True
+
+    def __post_init__(self) -> None:
+        if self.preset not in PRESETS:
+            raise ValueError(f"preset must be one of {PRESETS}, got {self.preset!r}")
+        if self.overlong not in OVERLONG_POLICIES:
+            raise ValueError(f"overlong must be one of {OVERLONG_POLICIES}, got {self.overlong!r}")
+        if self.max_steps < -1:
+            raise ValueError(f"max_steps must be -1, 0 or positive, got {self.max_steps}")
+        if self.min_train_examples < 1:
+            raise ValueError(f"min_train_examples must be >= 1, got {self.min_train_examples}")
+        if self.learning_rate < 0 or self.epochs < 0:
+            raise ValueError("learning_rate and epochs must be >= 0 (0 = the preset's value)")
+
+
+@dataclass(frozen=True)
+class ResolvedTrainingConfig:
+    """Every effective value of one run (logged as MLflow params).
+
+    ``max_steps`` is -1 when the epochs decide the length of the run; ``eval_examples`` is -1
+    when the whole validation split is evaluated.
+    """
+
+    preset: str
+    device: str
+    learning_rate: float
+    epochs: float
+    max_steps: int
+    batch_size: int
+    grad_accum: int
+    max_length: int
+    lora_r: int
+    lora_alpha: int
+    lora_dropout: float
+    target_modules: tuple[str, ...]
+    eval_steps: int
+    save_steps: int
+    logging_steps: int
+    seed: int
+    eval_examples: int
+    min_train_examples: int
+    overlong: str
+    resume: bool
+    bf16: bool
+    warmup_ratio: float
+    lr_scheduler: str
+    weight_decay: float
+
+    def as_params(self) -> dict[str, Any]:
+        """Flat, MLflow-friendly values (target modules joined by commas)."""
+        params = dataclasses.asdict(self)
+        params["target_modules"] = ",".join(self.target_modules)
+        return params
+
+
+_PRESET_VALUES: dict[str, dict[str, Any]] = {
+    # A pipeline check on a 2-core CPU: 30 optimizer steps of 4 short examples with a 135M model
+    # take a few minutes; r 8 on every projection still exercises the whole LoRA path.
+    "smoke": {
+        "learning_rate": 2e-4,
+        "epochs": 1.0,
+        "max_steps": 30,
+        "batch_size": 4,
+        "grad_accum": 1,
+        "max_length": 512,
+        "lora_r": 8,
+        "lora_alpha": 16,
+        "lora_dropout": 0.05,
+        "eval_steps": 10,
+        "save_steps": 10,
+        "logging_steps": 5,
+        "eval_examples": 64,
+        "bf16": False,
+        "warmup_ratio": 0.0,
+        "lr_scheduler": "linear",
+        "weight_decay": 0.0,
+    },
+    # A real run on one GPU: whole epochs, a larger rank and batch, bf16 autocast.
+    "standard": {
+        "learning_rate": 2e-4,
+        "epochs": 3.0,
+        "max_steps": -1,
+        "batch_size": 16,
+        "grad_accum": 2,
+        "max_length": 1024,
+        "lora_r": 16,
+        "lora_alpha": 32,
+        "lora_dropout": 0.05,
+        "eval_steps": 50,
+        "save_steps": 100,
+        "logging_steps": 10,
+        "eval_examples": -1,
+        "bf16": True,
+        "warmup_ratio": 0.03,
+        "lr_scheduler": "cosine",
+        "weight_decay": 0.0,
+    },
+}
+DEFAULT_SEED = 42
+
+
+def preset_for(config: TrainingConfig, cuda: bool) -> str:
+    """The concrete preset: ``auto`` becomes standard on CUDA, smoke otherwise."""
+    if config.preset == "auto":
+        return "standard" if cuda else "smoke"
+    return config.preset
+
+
+def resolve(config: TrainingConfig, cuda: bool) -> ResolvedTrainingConfig:
+    """Fill every "preset's value" field from the preset and say which device trains.
+
+    bf16 is only ever used on CUDA: a CPU run stays in float32 even with the standard preset.
+    """
+    preset = preset_for(config, cuda)
+    values = _PRESET_VALUES[preset]
+
+    def pick(name: str, unset: Any = 0) -> Any:
+        own = getattr(config, name)
+        return values[name] if own == unset else own
+
+    def pick_negative(name: str, default: Any) -> Any:
+        own = getattr(config, name)
+        return default if own < 0 else own
+
+    modules = tuple(m.strip() for m in config.target_modules.split(",") if m.strip())
+    resolved = ResolvedTrainingConfig(
+        preset=preset,
+        device="cuda" if cuda else "cpu",
+        learning_rate=float(pick("learning_rate")),
+        epochs=float(pick("epochs")),
+        max_steps=int(pick("max_steps")),
+        batch_size=int(pick("batch_size")),
+        grad_accum=int(pick("grad_accum")),
+        max_length=int(pick("max_length")),
+        lora_r=int(pick("lora_r")),
+        lora_alpha=int(pick("lora_alpha")),
+        lora_dropout=float(pick_negative("lora_dropout", values["lora_dropout"])),
+        target_modules=modules or tuple(DEFAULT_TARGET_MODULES.split(",")),
+        eval_steps=int(pick("eval_steps")),
+        save_steps=int(pick("save_steps")),
+        logging_steps=int(pick("logging_steps")),
+        seed=int(pick_negative("seed", DEFAULT_SEED)),
+        eval_examples=int(pick("eval_examples")),
+        min_train_examples=config.min_train_examples,
+        overlong=config.overlong,
+        resume=config.resume,
+        bf16=bool(values["bf16"]) and cuda,
+        warmup_ratio=float(values["warmup_ratio"]),
+        lr_scheduler=str(values["lr_scheduler"]),
+        weight_decay=float(values["weight_decay"]),
+    )
+    _check_resolved(resolved)
+    return resolved
+
+
+def _check_resolved(resolved: ResolvedTrainingConfig) -> None:
+    positive = ("batch_size", "grad_accum", "max_length", "lora_r", "lora_alpha")
+    positive += ("eval_steps", "save_steps", "logging_steps")
+    for name in positive:
+        if getattr(resolved, name) < 1:
+            raise ValueError(f"{name} must be positive, got {getattr(resolved, name)}")
+    if not 0.0 <= resolved.lora_dropout < 1.0:
+        raise ValueError(f"lora_dropout must be in [0, 1), got {resolved.lora_dropout}")
+    if resolved.eval_examples < -1:
+        raise ValueError(f"eval_examples must be -1, 0 or positive, got {resolved.eval_examples}")
