@@ -1,0 +1,202 @@
+"""Loading a registered adapter (the champion by default) onto its base model, ready to generate.
+
+``cs_pipelines.models.generation.TransformersGenerator`` loads its model from a folder and has no
+way to take an already-built (base + adapter) model, so this module carries a small ``generate``
+of its own: one prompt in, one string out, greedy by default.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cs_pipelines import paths
+from cs_pipelines.registry.settings import (
+    CHAMPION,
+    MlflowSettings,
+    RegistryError,
+    local_store_dir,
+)
+
+logger = logging.getLogger(__name__)
+
+Prompt = str | list[dict[str, str]]
+BASE_MODEL_TAG = "base_model_dir"
+"""Model version tag holding the base model's folder (the adapter's artifact does not hold it)."""
+
+
+def generate_text(
+    model: Any,
+    tokenizer: Any,
+    prompt: Prompt,
+    max_new_tokens: int = 256,
+    temperature: float = 0.0,
+    top_p: float = 1.0,
+    seed: int | None = None,
+) -> str:
+    """One completion: chats go through the chat template (with the generation prompt), strings
+    are used verbatim; ``temperature=0`` is greedy. Special tokens are stripped."""
+    import torch
+
+    if isinstance(prompt, str):
+        encoded = tokenizer(prompt, return_tensors="pt")
+    else:
+        text = tokenizer.apply_chat_template(prompt, add_generation_prompt=True, tokenize=False)
+        encoded = tokenizer(text, return_tensors="pt", add_special_tokens=False)
+    device = next(model.parameters()).device
+    encoded = {k: v.to(device) for k, v in encoded.items()}
+    sampling: dict[str, Any] = (
+        {"do_sample": True, "temperature": temperature, "top_p": top_p}
+        if temperature > 0
+        else {"do_sample": False}
+    )
+    if seed is not None:
+        torch.manual_seed(seed)
+    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+    with torch.inference_mode():
+        output = model.generate(
+            **encoded, max_new_tokens=max_new_tokens, pad_token_id=pad, **sampling
+        )
+    new_tokens = output[0, encoded["input_ids"].shape[1] :]
+    return tokenizer.decode(new_tokens, skip_special_tokens=True)
+
+
+@dataclass
+class LoadedModel:
+    """A registered version loaded for generation: base model with the adapter applied."""
+
+    name: str
+    version: str
+    alias: str | None
+    run_id: str
+    model: Any
+    tokenizer: Any
+    base_model_dir: Path
+    adapter_dir: Path
+
+    def generate(self, prompt_or_messages: Prompt, **kwargs: Any) -> str:
+        """One completion (see :func:`generate_text` for the keyword arguments)."""
+        return generate_text(self.model, self.tokenizer, prompt_or_messages, **kwargs)
+
+
+def load_champion(
+    settings: MlflowSettings | None = None,
+    *,
+    alias: str = CHAMPION,
+    base_model_dir: Path | None = None,
+    device: str | None = None,
+) -> LoadedModel:
+    """The version behind ``alias`` (default ``champion``), loaded and ready to generate.
+
+    The adapter is downloaded once per version into ``<CS_DATA_DIR>/mlflow/downloads``. The
+    base model is ``base_model_dir`` when given, else the folder recorded when the version was
+    registered if it still exists, else ``cs_pipelines.paths.base_model_dir()``.
+    """
+    from mlflow import MlflowClient
+    from mlflow.exceptions import MlflowException
+
+    from cs_pipelines.registry.tracking import check_reachable, client_for
+
+    settings = settings or MlflowSettings()
+    check_reachable(settings)
+    client: MlflowClient = client_for(settings)
+    name = settings.registered_model_name
+    try:
+        version = client.get_model_version_by_alias(name, alias)
+    except MlflowException as exc:
+        raise RegistryError(f"no version of {name!r} has the alias {alias!r}: {exc}") from exc
+    return load_version(
+        settings, version.version, alias=alias, base_model_dir=base_model_dir, device=device
+    )
+
+
+def load_version(
+    settings: MlflowSettings,
+    version: str,
+    *,
+    alias: str | None = None,
+    base_model_dir: Path | None = None,
+    device: str | None = None,
+) -> LoadedModel:
+    """Like :func:`load_champion`, for a version number."""
+    from cs_pipelines.registry.tracking import client_for
+    from cs_pipelines.training.sft import load_adapter_model
+
+    client = client_for(settings)
+    name = settings.registered_model_name
+    model_version = client.get_model_version(name, str(version))
+    adapter_dir = _download_adapter(settings, str(version))
+    base = _base_model_dir(base_model_dir, model_version.tags.get(BASE_MODEL_TAG))
+    logger.info("Loading %s version %s: adapter %s on base %s", name, version, adapter_dir, base)
+    model, tokenizer = load_adapter_model(base, adapter_dir, device=device)
+    return LoadedModel(
+        name=name,
+        version=str(version),
+        alias=alias,
+        run_id=model_version.run_id or "",
+        model=model,
+        tokenizer=tokenizer,
+        base_model_dir=base,
+        adapter_dir=adapter_dir,
+    )
+
+
+def _base_model_dir(explicit: Path | None, recorded: str | None) -> Path:
+    if explicit is not None:
+        return Path(explicit)
+    if recorded and Path(recorded).is_dir():
+        return Path(recorded)
+    fallback = paths.base_model_dir()
+    if recorded:
+        logger.warning("Recorded base model %s is missing here; using %s", recorded, fallback)
+    return fallback
+
+
+def _download_adapter(settings: MlflowSettings, version: str) -> Path:
+    """The version's adapter folder, downloaded once (to a temporary sibling, then renamed)."""
+    import mlflow.artifacts
+
+    from cs_pipelines.registry.tracking import using
+
+    name = settings.registered_model_name
+    store = hashlib.sha1(settings.resolved_tracking_uri().encode()).hexdigest()[:8]
+    target = local_store_dir() / "downloads" / f"{name}-v{version}-{store}"
+    if (target / "MLmodel").is_file():
+        return _adapter_in(target, name, version)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.parent / f".{target.name}.tmp-{uuid.uuid4().hex[:8]}"
+    tmp.mkdir()
+    try:
+        with using(settings):
+            mlflow.artifacts.download_artifacts(
+                artifact_uri=f"models:/{name}/{version}", dst_path=str(tmp)
+            )
+        _adapter_in(tmp, name, version)
+        if target.exists():  # another process won the race; its copy is identical
+            shutil.rmtree(tmp)
+        else:
+            os.replace(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return _adapter_in(target, name, version)
+
+
+def _adapter_in(model_dir: Path, name: str, version: str) -> Path:
+    """The adapter folder inside a downloaded pyfunc model (named after the logged folder)."""
+    from mlflow.models import Model
+
+    try:
+        flavor = Model.load(str(model_dir / "MLmodel")).flavors["python_function"]
+        adapter = model_dir / flavor["artifacts"]["adapter"]["path"]
+    except (OSError, KeyError, TypeError) as exc:
+        raise RegistryError(f"{name} version {version} is not an adapter model: {exc}") from exc
+    if not adapter.is_dir():
+        raise RegistryError(f"{name} version {version} holds no adapter folder at {adapter}")
+    return adapter
