@@ -262,3 +262,24 @@ def test_chats_become_prompt_completion_pairs(smollm2_tokenizer_dir: Path) -> No
     full = tokenizer.apply_chat_template(messages, tokenize=False)
     assert full.startswith(prompt) and full[len(prompt) :].startswith(ANSWER)
     assert chat_lengths(tokenizer, [messages])[0] == len(tokenizer(full)["input_ids"])
+
+
+def test_only_the_assistant_answer_carries_loss(
+    tiny_model_dir: Path, dataset_dir: Path, tmp_path: Path
+) -> None:
+    from cs_pipelines.training import resolve
+    from cs_pipelines.training.sft import _build_trainer, _prepare, load_tokenizer
+
+    resolved = resolve(quick(), cuda=False)
+    tokenizer = load_tokenizer(tiny_model_dir)
+    train, validation = _prepare(dataset_dir, tokenizer, resolved)
+    trainer = _build_trainer(
+        tiny_model_dir, tokenizer, train, validation, tmp_path / "ckpt", resolved, []
+    )
+
+    row = trainer.train_dataset[0]
+    labelled = [
+        t for t, label in zip(row["input_ids"], row["labels"], strict=True) if label != -100
+    ]
+    assert tokenizer.decode(labelled) == ANSWER + "<|im_end|>\n"  # the answer and its end of turn
+    assert tokenizer.decode(row["input_ids"]).startswith("<|im_start|>system\nYou write Python")
