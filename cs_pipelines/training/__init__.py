@@ -16,6 +16,7 @@ from cs_pipelines.training.config import (
 )
 
 _SFT_NAMES = {"TrainingResult", "latest_checkpoint", "load_adapter_model", "train_lora"}
+_CALLBACK_NAMES = {"format_progress", "log_progress"}
 
 __all__ = [
     "PRESETS",
@@ -23,8 +24,10 @@ __all__ = [
     "TrainingConfig",
     "TrainingError",
     "TrainingResult",
+    "format_progress",
     "latest_checkpoint",
     "load_adapter_model",
+    "log_progress",
     "resolve",
     "train_lora",
 ]
@@ -35,4 +38,8 @@ def __getattr__(name: str) -> Any:
         from cs_pipelines.training import sft
 
         return getattr(sft, name)
+    if name in _CALLBACK_NAMES:
+        from cs_pipelines.training import callbacks
+
+        return getattr(callbacks, name)
     raise AttributeError(f"module 'cs_pipelines.training' has no attribute {name!r}")
