@@ -7,7 +7,7 @@ export CS_DATA_DIR ?= $(CURDIR)/data
 export DAGSTER_HOME ?= $(CS_DATA_DIR)/dagster_home
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test ui lint bench clean
+.PHONY: setup run test ui mlflow-ui lint bench clean
 
 setup: $(STAMP) $(DAGSTER_HOME)/dagster.yaml
 
@@ -33,6 +33,9 @@ test: setup
 
 ui: setup
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+
+mlflow-ui: setup
+	$(BIN)/mlflow ui --backend-store-uri sqlite:///$(CS_DATA_DIR)/mlflow/mlflow.db -h 127.0.0.1 -p 5000
 
 lint: setup
 	$(BIN)/ruff check --fix cs_pipelines cs_pipelines_tests benchmarks

@@ -2,8 +2,22 @@
 
 import dagster as dg
 
-from cs_pipelines.defs import automation, curation, evaluation, harvest, market, retrieval, sft
-from cs_pipelines.defs.resources import ReferenceReposResource, WarehouseResource
+from cs_pipelines.defs import (
+    automation,
+    curation,
+    evaluation,
+    harvest,
+    market,
+    promotion,
+    retrieval,
+    sft,
+    training,
+)
+from cs_pipelines.defs.resources import (
+    MlflowResource,
+    ReferenceReposResource,
+    WarehouseResource,
+)
 
 defs = dg.Definitions(
     assets=[
@@ -14,6 +28,8 @@ defs = dg.Definitions(
         sft.strategy_tasks,
         sft.strategy_candidates,
         sft.sft_dataset,
+        training.sft_adapter,
+        promotion.model_promotion,
         evaluation.base_model,
         evaluation.cryptoeval_tasks,
         evaluation.cryptoeval_scores,
@@ -33,11 +49,18 @@ defs = dg.Definitions(
         automation.evaluation_job,
         automation.scoring_job,
         automation.sft_data_job,
+        automation.training_job,
+        automation.promotion_job,
     ],
     schedules=[automation.nightly_harvest],
-    sensors=[automation.reference_repos_sensor, automation.data_automation],
+    sensors=[
+        automation.reference_repos_sensor,
+        automation.data_automation,
+        automation.model_versions_sensor,
+    ],
     resources={
         "warehouse": WarehouseResource(),
         "reference_repos": ReferenceReposResource(),
+        "mlflow": MlflowResource(),
     },
 )

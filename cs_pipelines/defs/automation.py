@@ -8,10 +8,16 @@ from cs_pipelines.defs.curation import INSTRUCTIONS_SPEC, REPORT_SPEC
 from cs_pipelines.defs.evaluation import base_model, cryptoeval_scores, cryptoeval_tasks
 from cs_pipelines.defs.harvest import raw_commits
 from cs_pipelines.defs.market import market_data
-from cs_pipelines.defs.partitions import reference_repo_partitions
+from cs_pipelines.defs.partitions import (
+    model_version_partitions,
+    reference_repo_partitions,
+    registered_version,
+)
+from cs_pipelines.defs.promotion import model_promotion
 from cs_pipelines.defs.resources import ReferenceReposResource
 from cs_pipelines.defs.retrieval import commit_index
 from cs_pipelines.defs.sft import sft_dataset, strategy_candidates, strategy_tasks
+from cs_pipelines.defs.training import sft_adapter
 from cs_pipelines.harvest.repos import ReferenceRepoConfigError
 
 CURATION_ASSETS = dg.AssetSelection.assets(INSTRUCTIONS_SPEC.key, REPORT_SPEC.key)
@@ -46,6 +52,18 @@ sft_data_job = dg.define_asset_job(
         market_data, strategy_tasks, strategy_candidates, sft_dataset
     ),
     description="Market data, strategy tasks, verified candidates and the SFT dataset.",
+)
+
+training_job = dg.define_asset_job(
+    "training_job",
+    selection=dg.AssetSelection.assets(sft_adapter),
+    description="Fine-tune a LoRA adapter on the SFT set and register it in MLflow.",
+)
+
+promotion_job = dg.define_asset_job(
+    "promotion_job",
+    selection=dg.AssetSelection.assets(model_promotion),
+    description="Decide on a registered version: champion or challenger.",
 )
 
 scoring_job = dg.define_asset_job(
@@ -107,3 +125,30 @@ data_automation = dg.AutomationConditionSensorDefinition(
     description="Curates nightly after the harvest, and re-indexes whenever the curated "
     "instructions change.",
 )
+
+
+@dg.sensor(
+    jobs=[scoring_job, promotion_job],
+    minimum_interval_seconds=60,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Scores every model version not scored yet (the base model and each newly "
+    "registered version), then asks for a promotion decision on each registered version.",
+)
+def model_versions_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
+    versions = context.instance.get_dynamic_partitions(model_version_partitions.name)
+    scored = context.instance.get_materialized_partitions(cryptoeval_scores.key)
+    requests = [
+        dg.RunRequest(run_key=f"score-{key}", job_name="scoring_job", partition_key=key)
+        for key in versions
+        if key not in scored
+    ]
+    requests += [
+        dg.RunRequest(
+            run_key=f"promote-{key}",
+            job_name="promotion_job",
+            run_config={"ops": {"model_promotion": {"config": {"version": number}}}},
+        )
+        for key in versions
+        if key in scored and (number := registered_version(key)) is not None
+    ]
+    return dg.SensorResult(run_requests=requests)

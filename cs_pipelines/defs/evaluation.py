@@ -21,8 +21,12 @@ from cs_pipelines.cryptoeval.sampling import select_tasks
 from cs_pipelines.cryptoeval.selfcheck import run_programs
 from cs_pipelines.cryptoeval.taskset import load_tasks, read_jsonl, write_jsonl
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
-from cs_pipelines.defs.partitions import BASE_MODEL_VERSION, model_version_partitions
-from cs_pipelines.defs.resources import WarehouseResource
+from cs_pipelines.defs.partitions import (
+    BASE_MODEL_VERSION,
+    model_version_partitions,
+    registered_version,
+)
+from cs_pipelines.defs.resources import MlflowResource, WarehouseResource
 from cs_pipelines.models.base import BaseModelConfig, materialize_base_model
 from cs_pipelines.reporting import bar_chart_png, markdown_image, markdown_table
 
@@ -118,11 +122,16 @@ ScoringRunConfig = launchpad_config(
 )
 
 
-def model_path_for(version: str) -> Path:
-    """The Hugging Face folder a model version partition scores."""
+def model_for(version: str, mlflow: MlflowResource) -> tuple[Path, Path | None]:
+    """The base model folder and, for a registered version, its adapter folder."""
     if version == BASE_MODEL_VERSION:
-        return paths.base_model_dir()
-    raise ValueError(f"unknown model version {version!r}: only {BASE_MODEL_VERSION!r} is scored")
+        return paths.base_model_dir(), None
+    number = registered_version(version)
+    if number is None:
+        raise ValueError(f"unknown model version {version!r}: 'base' or 'cs-trader-coder/<n>'")
+    from cs_pipelines.registry.champion import download_adapter
+
+    return paths.base_model_dir(), download_adapter(mlflow.settings, number)
 
 
 @dg.asset(
@@ -140,23 +149,27 @@ def model_path_for(version: str) -> Path:
     ],
 )
 def cryptoeval_scores(
-    context: dg.AssetExecutionContext, config: ScoringRunConfig, warehouse: WarehouseResource
+    context: dg.AssetExecutionContext,
+    config: ScoringRunConfig,
+    warehouse: WarehouseResource,
+    mlflow: MlflowResource,
 ) -> dg.MaterializeResult:
     """CryptoEval scores of one model version (one partition each): samples drawn from the
     model, run in the sandbox, pass@k and maj@k overall, per variant, category and difficulty.
     Rows land in the warehouse tables cryptoeval_results (one per sample) and cryptoeval_scores
-    (one per metric), replacing that version's previous rows."""
+    (one per metric), replacing that version's previous rows; a registered version's scores
+    are also logged to its MLflow training run."""
     from cs_pipelines.models.generation import make_generator
     from cs_pipelines.sandbox import SandboxPool
 
     version = context.partition_key
     scoring = to_stage_config(config, ScoringConfig)
-    model_path = model_path_for(version)
+    model_path, adapter_path = model_for(version, mlflow)
     tasks_file = paths.cryptoeval_dir() / TASKS_FILE
     for needed, asset in ((model_path, "base_model"), (tasks_file, "cryptoeval_tasks")):
         if not needed.exists():
             raise FileNotFoundError(f"{needed} is missing: materialize {asset} first")
-    fingerprint = scoring_fingerprint(model_path, tasks_file, scoring)
+    fingerprint = scoring_fingerprint(adapter_path or model_path, tasks_file, scoring)
     stored = _stored_scores(warehouse, version)
     if not scoring.force and not stored.is_empty() and stored["fingerprint"][0] == fingerprint:
         context.log.info(f"{version}: model, tasks and settings unchanged; scores kept")
@@ -165,7 +178,12 @@ def cryptoeval_scores(
             check_results=[_stored_completeness(warehouse, version)],
         )
     tasks = select_tasks(read_jsonl(tasks_file), scoring)
-    generator = make_generator(model_path, backend=scoring.backend, batch_size=scoring.batch_size)
+    generator = make_generator(
+        model_path,
+        backend="transformers" if adapter_path else scoring.backend,
+        batch_size=scoring.batch_size,
+        **({"adapter_path": adapter_path} if adapter_path else {}),
+    )
     context.log.info(f"scoring {version} on {len(tasks)} tasks x {scoring.n_samples} samples")
     with SandboxPool(workers=scoring.workers or None) as pool:
         evaluation = evaluate_model(
@@ -177,8 +195,11 @@ def cryptoeval_scores(
     )
     warehouse.warehouse.replace_rows("cryptoeval_scores", scores, "model_version", version)
     context.log.info(f"{version}: pass@1 {evaluation.headline:.3f}")
+    metadata = score_metadata(scores, version)
+    if adapter_path is not None:
+        _log_to_mlflow(mlflow, registered_version(version), scores, metadata)
     return dg.MaterializeResult(
-        metadata={**score_metadata(scores, version), **run_metadata(evaluation), "reused": False},
+        metadata={**metadata, **run_metadata(evaluation), "reused": False},
         check_results=[completeness_check(evaluation, scoring.n_samples)],
     )
 
@@ -202,6 +223,29 @@ def _stored_completeness(warehouse: WarehouseResource, version: str) -> dg.Asset
         passed=not uneven,
         metadata={"tasks": counts.height, "reused": True},
     )
+
+
+def _log_to_mlflow(mlflow: MlflowResource, number: str, scores: pl.DataFrame, metadata: dict):
+    """The version's scores, per-category table and chart, on its MLflow training run."""
+    from cs_pipelines.registry import flatten_scores, log_scores
+    from cs_pipelines.registry.tracking import client_for
+
+    run_id = (
+        client_for(mlflow.settings)
+        .get_model_version(mlflow.settings.registered_model_name, number)
+        .run_id
+    )
+    log_scores(
+        mlflow.settings,
+        run_id,
+        flatten_scores(scores),
+        metadata["by_category"].value,
+        chart_path(f"cs-trader-coder/{number}"),
+    )
+
+
+def chart_path(version: str) -> Path:
+    return paths.cryptoeval_dir() / "charts" / f"{version.replace('/', '_')}.png"
 
 
 def run_metadata(evaluation: Evaluation) -> dict:
@@ -240,7 +284,7 @@ def score_metadata(scores: pl.DataFrame, version: str) -> dict:
         by_category["group"].to_list(),
         by_category["value"].to_list(),
         f"CryptoEval {HEADLINE_METRIC} by category: {version}",
-        paths.cryptoeval_dir() / "charts" / f"{version.replace('/', '_')}.png",
+        chart_path(version),
         xlabel=HEADLINE_METRIC,
     )
     overall = scores.filter(pl.col("scope") == "all")

@@ -1,4 +1,4 @@
-"""Resources shared by the assets: the warehouse and the reference repository list."""
+"""Resources shared by the assets: the warehouse, the reference repository list, MLflow."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pydantic import Field
 
 from cs_pipelines import paths
 from cs_pipelines.harvest.repos import ReferenceRepo, load_reference_repos
+from cs_pipelines.registry.settings import MlflowSettings
 from cs_pipelines.warehouse import Warehouse
 
 
@@ -68,3 +69,31 @@ class ReferenceReposResource(dg.ConfigurableResource):
                 "add it back to the file or delete the partition in the UI"
             )
         )
+
+
+class MlflowResource(dg.ConfigurableResource):
+    """MLflow tracking and the model registry: by default a local store under CS_DATA_DIR
+    (SQLite plus an artifact folder; `make mlflow-ui` serves it), or any tracking server."""
+
+    tracking_uri: str = Field(
+        default="",
+        description="MLflow tracking URI; empty: sqlite:///$CS_DATA_DIR/mlflow/mlflow.db.",
+    )
+    artifact_location: str = Field(
+        default="", description="Artifact root for a new experiment; empty: the store's default."
+    )
+
+    @property
+    def settings(self) -> MlflowSettings:
+        return MlflowSettings(
+            tracking_uri=self.tracking_uri, artifact_location=self.artifact_location
+        )
+
+    def ui_url(self, experiment_id: str, run_id: str) -> str:
+        """The run's page: on the tracking server, or on `make mlflow-ui` for a local store."""
+        root = self.settings.resolved_tracking_uri()
+        root = root.rstrip("/") if self.settings.is_http else LOCAL_UI
+        return f"{root}/#/experiments/{experiment_id}/runs/{run_id}"
+
+
+LOCAL_UI = "http://127.0.0.1:5000"

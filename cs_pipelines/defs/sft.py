@@ -65,6 +65,7 @@ SftDatasetRunConfig = launchpad_config(
     "Deduplication, decontamination and the train/validation split by task family.",
 )
 MAX_CATEGORY_SHARE = 0.6
+SFT_DATASET_DIR = "sft/dataset"  # under the artifacts folder
 
 
 def _bars(warehouse: WarehouseResource) -> dict[str, pl.DataFrame]:
@@ -217,7 +218,7 @@ def sft_dataset(
     tasks = {t.task_id: t for t in _tasks(warehouse)}
     benchmark = [text for t in load_tasks() for text in (t.prompt, t.canonical_solution)]
     build = build_sft_dataset(rows, tasks, benchmark, settings)
-    folder = save_dataset(build, paths.artifacts_dir() / "sft" / "dataset")
+    folder = save_dataset(build, paths.artifacts_dir() / SFT_DATASET_DIR)
     frame = to_frame(build)
     warehouse.warehouse.replace_table("sft_dataset", frame)
     context.log.info(f"sft_dataset: {len(build.train)} train, {len(build.validation)} validation")

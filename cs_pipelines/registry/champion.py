@@ -131,7 +131,7 @@ def load_version(
     client = client_for(settings)
     name = settings.registered_model_name
     model_version = client.get_model_version(name, str(version))
-    adapter_dir = _download_adapter(settings, str(version))
+    adapter_dir = download_adapter(settings, str(version))
     base = _base_model_dir(base_model_dir, model_version.tags.get(BASE_MODEL_TAG))
     logger.info("Loading %s version %s: adapter %s on base %s", name, version, adapter_dir, base)
     model, tokenizer = load_adapter_model(base, adapter_dir, device=device)
@@ -158,7 +158,7 @@ def _base_model_dir(explicit: Path | None, recorded: str | None) -> Path:
     return fallback
 
 
-def _download_adapter(settings: MlflowSettings, version: str) -> Path:
+def download_adapter(settings: MlflowSettings, version: str) -> Path:
     """The version's adapter folder, downloaded once (to a temporary sibling, then renamed)."""
     import mlflow.artifacts
 

@@ -8,7 +8,11 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from cs_pipelines.defs.resources import ReferenceReposResource, WarehouseResource
+from cs_pipelines.defs.resources import (
+    MlflowResource,
+    ReferenceReposResource,
+    WarehouseResource,
+)
 from cs_pipelines.warehouse import Warehouse
 from cs_pipelines_tests.gitrepos import GitRepoBuilder
 
@@ -50,6 +54,7 @@ class Platform:
         return {
             "warehouse": WarehouseResource(database=str(self.data_dir / "warehouse.duckdb")),
             "reference_repos": ReferenceReposResource(path=str(self.repos_file)),
+            "mlflow": MlflowResource(),  # the local store under this test's CS_DATA_DIR
         }
 
 

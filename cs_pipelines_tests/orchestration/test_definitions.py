@@ -7,7 +7,11 @@ import dagster as dg
 import pytest
 
 from cs_pipelines.definitions import defs
-from cs_pipelines.defs.automation import nightly_harvest, reference_repos_sensor
+from cs_pipelines.defs.automation import (
+    model_versions_sensor,
+    nightly_harvest,
+    reference_repos_sensor,
+)
 from cs_pipelines.defs.partitions import model_version_partitions, reference_repo_partitions
 from cs_pipelines.defs.resources import ReferenceReposResource
 
@@ -25,6 +29,11 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "cryptoeval_tasks",
         "cryptoeval_scores",
         "market_data",
+        "strategy_tasks",
+        "strategy_candidates",
+        "sft_dataset",
+        "sft_adapter",
+        "model_promotion",
     }
     checks = {key.name for key in graph.asset_check_keys}
     assert checks == {
@@ -40,15 +49,27 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "cryptoeval_tasks_valid",
         "scores_complete",
         "bars_valid",
+        "no_contamination",
+        "no_duplicates",
+        "every_row_verified",
+        "category_balance",
+        "evidence_complete",
     }
     assert {s.name for s in defs.schedules} == {"nightly_harvest"}
-    assert {s.name for s in defs.sensors} == {"reference_repos_sensor", "data_automation"}
+    assert {s.name for s in defs.sensors} == {
+        "reference_repos_sensor",
+        "data_automation",
+        "model_versions_sensor",
+    }
     assert {j.name for j in defs.resolve_all_job_defs()} >= {
         "harvest_job",
         "curation_job",
         "index_job",
         "evaluation_job",
         "scoring_job",
+        "sft_data_job",
+        "training_job",
+        "promotion_job",
     }
 
 
@@ -71,6 +92,7 @@ def test_lineage_reads_left_to_right():
             "market",
             "sft",
             "models",
+            "training",
             "evaluation",
         }
         assert node.description, f"{node.key} has no description"
@@ -161,3 +183,22 @@ def test_curation_runs_once_per_night_after_the_harvest():
         assert after_harvest.total_requested == 3
         later = evaluate(timedelta(hours=2, minutes=10), after_harvest.cursor)
         assert later.total_requested == 0  # once per night, not after every partition
+
+
+def test_model_versions_sensor_scores_new_versions_then_asks_for_a_decision():
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions(
+            model_version_partitions.name, ["base", "cs-trader-coder/1", "cs-trader-coder/2"]
+        )
+        for scored in ("base", "cs-trader-coder/1"):
+            instance.report_runless_asset_event(
+                dg.AssetMaterialization("cryptoeval_scores", partition=scored)
+            )
+        result = model_versions_sensor(dg.build_sensor_context(instance=instance))
+    requests = {r.run_key: r for r in result.run_requests}
+    assert set(requests) == {"score-cs-trader-coder/2", "promote-cs-trader-coder/1"}
+    score = requests["score-cs-trader-coder/2"]
+    assert score.job_name == "scoring_job" and score.partition_key == "cs-trader-coder/2"
+    promote = requests["promote-cs-trader-coder/1"]
+    assert promote.job_name == "promotion_job"
+    assert promote.run_config["ops"]["model_promotion"]["config"]["version"] == "1"

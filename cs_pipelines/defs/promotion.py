@@ -1,0 +1,131 @@
+"""`model_promotion`: move the registry aliases when the CryptoEval evidence says so."""
+
+import dagster as dg
+import polars as pl
+
+from cs_pipelines.defs.evaluation import cryptoeval_scores
+from cs_pipelines.defs.partitions import BASE_MODEL_VERSION, registered_version_key
+from cs_pipelines.defs.resources import MlflowResource, WarehouseResource
+from cs_pipelines.registry.promotion import DEFAULT_TOLERANCE, HEADLINE, decide_promotion
+from cs_pipelines.reporting import markdown_table
+
+
+class PromotionConfig(dg.Config):
+    """Which registered version to judge, and how much a category may drop."""
+
+    version: str = ""  # "" = the newest registered version
+    tolerance: float = DEFAULT_TOLERANCE
+
+
+@dg.asset(
+    kinds={"mlflow"},
+    group_name="training",
+    deps=[cryptoeval_scores],
+    check_specs=[
+        dg.AssetCheckSpec(
+            "evidence_complete",
+            asset="model_promotion",
+            blocking=True,
+            description="The version and what it is compared with were scored on the same "
+            "CryptoEval tasks; without that, no alias moves.",
+        )
+    ],
+)
+def model_promotion(
+    context: dg.AssetExecutionContext,
+    config: PromotionConfig,
+    warehouse: WarehouseResource,
+    mlflow: MlflowResource,
+) -> dg.MaterializeResult:
+    """The promotion decision for a registered version of cs-trader-coder: compared with the
+    current champion (or, before there is one, the base model) on CryptoEval pass@1 over the
+    scored set, with no category falling by more than the tolerance. Better: the version
+    becomes `champion` (the old one stays reachable as `previous-champion`); otherwise it gets
+    `challenger`. Registry aliases only."""
+    from cs_pipelines.registry import CHAMPION, alias_version, apply_promotion
+    from cs_pipelines.registry.tracking import client_for
+
+    settings = mlflow.settings
+    version = config.version or _newest_version(client_for(settings), settings)
+    champion = alias_version(settings, CHAMPION)
+    baseline = registered_version_key(champion) if champion else BASE_MODEL_VERSION
+    candidate_scores = _scores(warehouse, registered_version_key(version))
+    baseline_scores = _scores(warehouse, baseline)
+    evidence = _evidence(candidate_scores, baseline_scores, version, baseline)
+    metadata = {"version": version, "compared_with": baseline}
+    if not evidence.passed:
+        context.log.error(f"no promotion decision for version {version}: evidence incomplete")
+        return dg.MaterializeResult(
+            metadata={**metadata, "decision": "none"}, check_results=[evidence]
+        )
+    decision = decide_promotion(
+        _flat(candidate_scores), _flat(baseline_scores), tolerance=config.tolerance
+    )
+    apply_promotion(settings, version, decision)
+    verdict = CHAMPION if decision.promote else "challenger"
+    context.log.info(f"version {version} is now {verdict}: {'; '.join(decision.reasons)}")
+    return dg.MaterializeResult(
+        metadata={
+            **metadata,
+            "decision": verdict,
+            "reasons": dg.MetadataValue.md("\n".join(f"- {r}" for r in decision.reasons)),
+            "comparison": dg.MetadataValue.md(
+                markdown_table(_comparison(candidate_scores, baseline_scores), 20)
+            ),
+        },
+        check_results=[evidence],
+    )
+
+
+def _newest_version(client, settings) -> str:
+    versions = client.search_model_versions(f"name='{settings.registered_model_name}'")
+    if not versions:
+        raise ValueError(f"no version of {settings.registered_model_name!r} is registered yet")
+    return str(max(int(v.version) for v in versions))
+
+
+def _scores(warehouse: WarehouseResource, version: str) -> pl.DataFrame:
+    if "cryptoeval_scores" not in warehouse.warehouse.table_counts():
+        return pl.DataFrame()
+    return warehouse.warehouse.query(
+        "SELECT * FROM cryptoeval_scores WHERE model_version = ?", [version]
+    )
+
+
+def _flat(scores: pl.DataFrame) -> dict[str, float]:
+    from cs_pipelines.registry import flatten_scores
+
+    return flatten_scores(scores)
+
+
+def _scored_tasks(scores: pl.DataFrame) -> dict[str, int]:
+    rows = scores.filter(pl.col("scope") == "variant", pl.col("metric") == HEADLINE)
+    return dict(rows.select("group", "n_tasks").iter_rows())
+
+
+def _evidence(
+    candidate: pl.DataFrame, baseline: pl.DataFrame, version: str, baseline_name: str
+) -> dg.AssetCheckResult:
+    missing = [name for name, frame in ((version, candidate), (baseline_name, baseline))
+               if frame.is_empty()]  # fmt: skip
+    same_tasks = not missing and _scored_tasks(candidate) == _scored_tasks(baseline)
+    return dg.AssetCheckResult(
+        check_name="evidence_complete",
+        passed=same_tasks,
+        metadata={
+            "missing_scores": ", ".join(missing) or "none",
+            "candidate_tasks": str(_scored_tasks(candidate)) if not candidate.is_empty() else "",
+            "baseline_tasks": str(_scored_tasks(baseline)) if not baseline.is_empty() else "",
+        },
+    )
+
+
+def _comparison(candidate: pl.DataFrame, baseline: pl.DataFrame) -> pl.DataFrame:
+    def headline(frame: pl.DataFrame, name: str) -> pl.DataFrame:
+        return frame.filter(pl.col("metric") == HEADLINE).select(
+            "scope", "group", pl.col("value").round(3).alias(name)
+        )
+
+    return headline(candidate, "candidate").join(
+        headline(baseline, "baseline"), on=["scope", "group"], how="full", coalesce=True
+    )
