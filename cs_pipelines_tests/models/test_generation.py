@@ -220,3 +220,28 @@ def test_an_adapter_is_applied_merged_and_changes_what_the_model_says(
         out = unmerged.generate(**ids, max_new_tokens=12, do_sample=False)
     expected = plain.tokenizer.decode(out[0, ids["input_ids"].shape[1] :], skip_special_tokens=True)
     assert with_adapter == expected
+
+
+def test_a_busy_cpu_decodes_on_one_thread_and_the_setting_is_restored(
+    generator: TransformersGenerator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import torch
+
+    from cs_pipelines.models import generation
+
+    seen: list[int] = []
+    original = generator._generate_batch
+
+    def spy(*args, **kwargs):
+        seen.append(torch.get_num_threads())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(generator, "_generate_batch", spy)
+    torch.set_num_threads(2)
+    monkeypatch.setattr(generation.os, "getloadavg", lambda: (4.0 * (os.cpu_count() or 1), 0, 0))
+    generator.generate(["a"], max_new_tokens=2, temperature=0.0)
+    monkeypatch.setattr(generation.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    generator.generate(["a"], max_new_tokens=2, temperature=0.0)
+    assert seen == [1, 2] and torch.get_num_threads() == 2
