@@ -14,31 +14,45 @@ import shutil
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from cs_pipelines import paths
 
 if TYPE_CHECKING:
     import dagster as dg
 
+    from cs_pipelines.warehouse import Warehouse
+
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+# `run --quick`: a few of everything (ops missing from a job are left out of its run config).
+QUICK_RUN_CONFIG = {
+    "strategy_tasks": {"config": {"n_tasks": 12}},
+    "strategy_candidates": {"config": {"model_tasks": 2, "n_samples": 1, "max_new_tokens": 96}},
+    "cryptoeval_scores": {"config": {"tasks_per_variant": 1}},
+    "sft_adapter": {"config": {"max_steps": 2, "eval_examples": 8}},
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cs-pipelines", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="harvest every reference repository, then curate")
+    run = commands.add_parser("run", help="harvest, curate, index, and score the base model")
     run.add_argument(
         "--repos",
         type=Path,
         help="repository list (default: CS_REFERENCE_REPOS or data/reference_repos.yaml)",
+    )
+    run.add_argument(
+        "--quick",
+        action="store_true",
+        help="a quick end-to-end check: few strategy tasks, candidates and CryptoEval tasks",
     )
     commands.add_parser("summary", help="print rows per table and the last harvest per repo")
     _add_retrieve_parser(commands)
     _add_eval_samples_parser(commands)
     args = parser.parse_args(argv)
     if args.command == "run":
-        return run_main_job(args.repos)
+        return run_main_job(args.repos, quick=args.quick)
     if args.command == "retrieve":
         return retrieve_command(args)
     if args.command == "eval-samples":
@@ -166,21 +180,29 @@ def ensure_dagster_home() -> Path:
     return home
 
 
-def run_main_job(repos_file: Path | None = None) -> int:
-    """Harvest each repository partition (failures don't stop the others), then curate."""
+def run_main_job(repos_file: Path | None = None, quick: bool = False) -> int:
+    """Harvest each repository partition (failures don't stop the others), then curate, index,
+    build the SFT data and score the base model on CryptoEval (``quick``: small samples of
+    each, to check the whole pipeline in a few minutes)."""
     if repos_file is not None:
         os.environ["CS_REFERENCE_REPOS"] = str(repos_file.resolve())
     ensure_dagster_home()
     import dagster as dg
 
     from cs_pipelines.definitions import defs
-    from cs_pipelines.defs.partitions import reference_repo_partitions
+    from cs_pipelines.defs.partitions import (
+        BASE_MODEL_VERSION,
+        model_version_partitions,
+        reference_repo_partitions,
+    )
     from cs_pipelines.harvest.repos import load_reference_repos
 
     started = time.monotonic()
     instance = dg.DagsterInstance.get()
     names = [repo.name for repo in load_reference_repos(paths.reference_repos_file())]
     instance.add_dynamic_partitions(reference_repo_partitions.name, names)
+    instance.add_dynamic_partitions(model_version_partitions.name, [BASE_MODEL_VERSION])
+    run_config = {"ops": QUICK_RUN_CONFIG} if quick else {}
 
     log_path = paths.data_dir() / "logs" / f"run-{time.strftime('%Y%m%dT%H%M%S')}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -196,37 +218,85 @@ def run_main_job(repos_file: Path | None = None) -> int:
             )
             for name in names
         }
+        if not any(outcomes.values()):
+            print(f"main job FAILED: no repository harvested; see {log_path}", file=sys.stderr)
+            return 1
         downstream_ok = all(
-            _execute(defs.resolve_job_def(job), instance, log, label)
-            for job, label in (
-                ("curation_job", "curate"),
-                ("index_job", "index"),
-                ("evaluation_job", "base model and CryptoEval tasks"),
+            _execute(defs.resolve_job_def(job), instance, log, label, partition, run_config)
+            for job, label, partition in (
+                ("curation_job", "curate", None),
+                ("index_job", "index", None),
+                ("evaluation_job", "base model and CryptoEval tasks", None),
+                ("sft_data_job", "market data, strategy tasks, candidates, SFT dataset", None),
+                ("scoring_job", "score the base model on CryptoEval", BASE_MODEL_VERSION),
+                ("training_job", "LoRA fine-tune and register in MLflow", None),
             )
-        )
+        ) and _score_and_promote(defs, instance, log, run_config)
     print()
     print(summary_text(names))
     print(f"\nmain job finished in {time.monotonic() - started:.1f} s")
-    ok = downstream_ok and any(outcomes.values())
-    if not ok:
-        cause = "a downstream job failed" if not downstream_ok else "no repository harvested"
-        print(f"main job FAILED: {cause}; see {log_path}", file=sys.stderr)
-    return 0 if ok else 1
+    if not downstream_ok:
+        print(f"main job FAILED: a downstream job failed; see {log_path}", file=sys.stderr)
+    return 0 if downstream_ok else 1
 
 
 def _execute(
-    job: dg.JobDefinition, instance: dg.DagsterInstance, log: TextIO, label: str, **kwargs: str
+    job: dg.JobDefinition,
+    instance: dg.DagsterInstance,
+    log: TextIO,
+    label: str,
+    partition_key: str | None = None,
+    run_config: dict[str, Any] | None = None,
 ) -> bool:
     """Run ``job`` in process with its Dagster console output in ``log``; print one line."""
     print(f"  {label} ...", end=" ", flush=True)
     started = time.monotonic()
     with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
         result = job.execute_in_process(
-            instance=instance, raise_on_error=False, run_config=QUIET_LOGS, **kwargs
+            instance=instance,
+            raise_on_error=False,
+            run_config={**QUIET_LOGS, **_for_job(job, run_config or {})},
+            partition_key=partition_key,
         )
     status = "ok" if result.success else "failed (see the summary)"
     print(f"{status} ({time.monotonic() - started:.1f} s, run {result.run_id[:8]})", flush=True)
     return result.success
+
+
+def _score_and_promote(
+    defs: dg.Definitions, instance: dg.DagsterInstance, log: TextIO, run_config: dict[str, Any]
+) -> bool:
+    """Score the version the training just registered, then decide on its promotion."""
+    from cs_pipelines.defs.partitions import model_version_partitions, registered_version
+
+    keys = instance.get_dynamic_partitions(model_version_partitions.name)
+    newest = max(
+        (k for k in keys if registered_version(k) is not None),
+        key=lambda k: int(registered_version(k) or 0),
+    )
+    promotion = {"model_promotion": {"config": {"version": registered_version(newest)}}}
+    return _execute(
+        defs.resolve_job_def("scoring_job"),
+        instance,
+        log,
+        f"score {newest} on CryptoEval",
+        newest,
+        run_config,
+    ) and _execute(
+        defs.resolve_job_def("promotion_job"),
+        instance,
+        log,
+        f"promotion decision on {newest}",
+        None,
+        {"ops": {**run_config.get("ops", {}), **promotion}},
+    )
+
+
+def _for_job(job: dg.JobDefinition, run_config: dict[str, Any]) -> dict[str, Any]:
+    """``run_config`` less the ops ``job`` does not have (Dagster rejects unknown ops)."""
+    ops = {node.name for node in job.graph.nodes}
+    wanted = {op: cfg for op, cfg in run_config.get("ops", {}).items() if op in ops}
+    return {"ops": wanted} if wanted else {}
 
 
 def summary_text(repo_names: list[str] | None = None) -> str:
@@ -254,15 +324,51 @@ def summary_text(repo_names: list[str] | None = None) -> str:
             detail = f"SKIPPED: {entry['message']}"
         lines.append(f"  {entry['repo']:<20} {detail}")
     lines.append(f"\nWarehouse {warehouse.path}:")
-    for table, rows in warehouse.table_counts().items():
+    counts = warehouse.table_counts()
+    for table, rows in counts.items():
         lines.append(f"  {table:<22} {rows:>8} rows")
+    if counts.get("cryptoeval_scores"):
+        lines += ["\nCryptoEval pass@1 (tasks scored):", *_score_lines(warehouse)]
+    lines += _registry_lines()
     lines += [
         "\nNext:",
         "  make ui                 Dagster UI on http://127.0.0.1:3000 (lineage, runs, checks)",
+        "  make mlflow-ui          MLflow on http://127.0.0.1:5000 (training runs, the registry)",
         f"  duckdb {warehouse.path}   query the tables",
         f"  {paths.artifacts_dir() / 'reports' / 'filter_report.png'}   commits removed per rule",
     ]
     return "\n".join(lines)
+
+
+def _registry_lines() -> list[str]:
+    """Which registered versions hold the aliases (the local MLflow store, when there is one)."""
+    from cs_pipelines.registry import CHALLENGER, CHAMPION, MlflowSettings, alias_version
+    from cs_pipelines.registry.settings import local_store_dir
+
+    if not (local_store_dir() / "mlflow.db").exists():
+        return []
+    settings = MlflowSettings()
+    holders = {alias: alias_version(settings, alias) for alias in (CHAMPION, CHALLENGER)}
+    cells = [f"{alias}: version {v}" for alias, v in holders.items() if v is not None]
+    return [
+        f"\nModel registry ({settings.registered_model_name}):",
+        "  " + ("  ".join(cells) or "no aliases yet"),
+    ]
+
+
+def _score_lines(warehouse: Warehouse) -> list[str]:
+    scores = warehouse.query(
+        'SELECT model_version, "group", value, n_tasks FROM cryptoeval_scores '
+        "WHERE metric = 'pass@1' AND scope IN ('all', 'variant') "
+        'ORDER BY model_version, scope, "group"'
+    )
+    lines = []
+    for (version,), rows in scores.group_by("model_version", maintain_order=True):
+        cells = [
+            f"{g} {v:.3f} ({n})" for g, v, n in rows.select("group", "value", "n_tasks").rows()
+        ]
+        lines.append(f"  {version:<22} " + "  ".join(cells))
+    return lines
 
 
 if __name__ == "__main__":

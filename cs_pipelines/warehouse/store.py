@@ -122,7 +122,6 @@ class Warehouse:
                 conn.execute("ROLLBACK")
                 raise
 
-
     def replace_rows(self, name: str, frame: pl.DataFrame, key: str, value: object) -> None:
         """Replace the rows of table ``name`` whose ``key`` equals ``value`` with ``frame``, in
         one transaction (the table is created from ``frame`` when missing). Other keys' rows stay.

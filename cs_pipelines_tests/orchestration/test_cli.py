@@ -8,12 +8,26 @@ from cs_pipelines.cli import main
 from cs_pipelines_tests.orchestration.conftest import Platform
 
 
+def run_main(platform: Platform, *extra: str) -> None:
+    """``cs-pipelines run`` that must succeed; on failure, show the end of its Dagster log."""
+    if main(["run", "--repos", str(platform.repos_file), *extra]) != 0:
+        logs = sorted((platform.data_dir / "logs").glob("run-*.log"))
+        tail = logs[-1].read_text(errors="replace")[-4000:] if logs else "(no log)"
+        pytest.fail(f"cs-pipelines run failed; the end of its Dagster log:\n{tail}")
+
+
 def test_main_job_harvests_what_it_can_reach_and_says_what_it_skipped(
     platform: Platform, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):
     monkeypatch.setenv("DAGSTER_HOME", str(platform.data_dir / "dagster_home"))
-    assert main(["run", "--repos", str(platform.repos_file)]) == 0
+    run_main(platform, "--quick")
     out = capsys.readouterr().out
+    assert "score the base model on CryptoEval ... ok" in out
+    section = out.split("CryptoEval pass@1 (tasks scored):")[1]
+    scores = next(line for line in section.splitlines() if line.strip().startswith("base "))
+    assert "explain" in scores and "fix" in scores and "generate" in scores and "(1)" in scores
+    assert "market data, strategy tasks, candidates, SFT dataset ... ok" in out
+    assert "sft_dataset" in out and "strategy_candidates" in out
     assert "alpha                initial: 3 new commits, 3 stored" in out
     assert "beta                 initial: 6 new commits, 6 stored" in out
     skipped = next(line for line in out.splitlines() if line.strip().startswith("offline"))
@@ -22,7 +36,7 @@ def test_main_job_harvests_what_it_can_reach_and_says_what_it_skipped(
     assert (platform.data_dir / "dagster_home" / "dagster.yaml").exists()
     assert any((platform.data_dir / "logs").iterdir())
 
-    assert main(["run", "--repos", str(platform.repos_file)]) == 0  # idempotent
+    run_main(platform, "--quick")  # idempotent; the scores are kept
     out = capsys.readouterr().out
     assert "alpha                unchanged: 0 new commits, 3 stored" in out
     assert "raw_commits                   9 rows" in out
