@@ -29,7 +29,7 @@ QUICK_RUN_CONFIG = {
     "strategy_tasks": {"config": {"n_tasks": 12}},
     "strategy_candidates": {"config": {"model_tasks": 2, "n_samples": 1, "max_new_tokens": 96}},
     "cryptoeval_scores": {"config": {"tasks_per_variant": 1}},
-    "sft_adapter": {"config": {"max_steps": 2, "eval_examples": 8}},
+    "sft_adapter": {"config": {"max_steps": 2, "eval_examples": 8, "min_train_examples": 2}},
 }
 
 

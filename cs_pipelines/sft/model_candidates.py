@@ -45,10 +45,12 @@ def open_prompt_builder() -> Any | None:
     from cs_pipelines.retrieval.prompts import PromptBuilder
 
     try:
-        return PromptBuilder.open()
+        builder = PromptBuilder.open()
+        builder.retrieve("a backtrader strategy", k=1)  # an empty index only fails here
     except RetrievalError as exc:
         logger.warning("no few-shot examples, prompting zero-shot: %s", exc)
         return None
+    return builder
 
 
 def task_messages(
