@@ -32,7 +32,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -45,7 +44,7 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from benchmarks.common import doc_parser, scratch_dir
+from benchmarks.common import cpu_seconds, doc_parser, scratch_dir
 from cs_pipelines.backtest import BacktestConfig, BacktestResult, run_backtests
 from cs_pipelines.backtest.program import PreparedData, harness, program_text
 from cs_pipelines.backtest.runner import interpret
@@ -130,9 +129,9 @@ def throughput(n: int, repeat: int) -> None:
         run_backtests(sources[:2], bars, config, pool)  # warm both servers
         for _ in range(repeat):
             for how in ("pool", "fresh"):
-                start, cpu_start = time.perf_counter(), _cpu_seconds(servers)
+                start, cpu_start = time.perf_counter(), cpu_seconds(servers)
                 results = _one_round(how, sources, bars, config, pool)
-                cpu[how].append((_cpu_seconds(servers) - cpu_start) / n)
+                cpu[how].append((cpu_seconds(servers) - cpu_start) / n)
                 rates[how].append(_verified(results) / (time.perf_counter() - start))
                 if how == "pool":
                     ours = results
@@ -147,19 +146,6 @@ def _one_round(
         return run_backtests(sources, bars, config, pool)
     prepared = PreparedData.from_bars(bars, config)
     return run_fresh([prepared.program(s) for s in sources], prepared)
-
-
-def _cpu_seconds(servers: list[int]) -> float:
-    """CPU time of this process, its reaped children (fresh interpreters) and the fork servers
-    with their reaped children (the sandboxed backtests)."""
-    total = 0.0
-    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
-        usage = resource.getrusage(who)
-        total += usage.ru_utime + usage.ru_stime
-    for pid in servers:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
-    return total
 
 
 def _print_throughput(n: int, repeat: int, rates: dict, cpu: dict, trades: float) -> None:

@@ -26,7 +26,6 @@ ratio much less.
 from __future__ import annotations
 
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -38,7 +37,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from benchmarks.common import doc_parser  # noqa: E402
+from benchmarks.common import cpu_seconds, doc_parser  # noqa: E402
 from cs_pipelines.cryptoeval.harness import build_voting_program, score_samples  # noqa: E402
 from cs_pipelines.cryptoeval.task import Task  # noqa: E402
 from cs_pipelines.cryptoeval.taskset import load_tasks  # noqa: E402
@@ -82,19 +81,6 @@ def run_fresh(programs: list[str]) -> list[bool]:
         return list(executor.map(one, programs))
 
 
-def _cpu_seconds(servers: list[int]) -> float:
-    """CPU time of this process, its reaped children (fresh interpreters) and the fork servers
-    with their reaped children (the sandboxed samples)."""
-    total = 0.0
-    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
-        usage = resource.getrusage(who)
-        total += usage.ru_utime + usage.ru_stime
-    for pid in servers:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
-    return total
-
-
 def main() -> None:
     parser = doc_parser(__doc__)
     parser.add_argument("--tasks", type=int, default=150, help="generation tasks (default 150)")
@@ -116,15 +102,15 @@ def main() -> None:
         servers = [info["pid"] for info in pool.servers]
         score_samples(tasks[:4], samples[: 4 * args.samples], pool, ks=(1,))  # warm up
         for _ in range(args.repeat):
-            start, cpu_start = time.perf_counter(), _cpu_seconds(servers)
+            start, cpu_start = time.perf_counter(), cpu_seconds(servers)
             report = score_samples(tasks, samples, pool, timeout_s=TIMEOUT_S, ks=(1, 10))
             rates["pool"].append(len(samples) / (time.perf_counter() - start))
-            cpu["pool"].append((_cpu_seconds(servers) - cpu_start) / len(samples))
+            cpu["pool"].append((cpu_seconds(servers) - cpu_start) / len(samples))
 
-            start, cpu_start = time.perf_counter(), _cpu_seconds(servers)
+            start, cpu_start = time.perf_counter(), cpu_seconds(servers)
             verdicts = run_fresh(fresh_programs)
             rates["fresh"].append(len(subset) / (time.perf_counter() - start))
-            cpu["fresh"].append((_cpu_seconds(servers) - cpu_start) / len(subset))
+            cpu["fresh"].append((cpu_seconds(servers) - cpu_start) / len(subset))
 
             ours = [report.samples[i]["passed"] for i in subset]
             differ = [i for i, a, b in zip(subset, ours, verdicts, strict=True) if a != b]

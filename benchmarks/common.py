@@ -1,9 +1,10 @@
-"""What every benchmark script shares: its scratch folder and its command-line parser."""
+"""What the benchmark scripts share: the scratch folder, the command-line parser, CPU time."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import tempfile
 from pathlib import Path
 
@@ -26,3 +27,16 @@ def doc_parser(doc: str) -> argparse.ArgumentParser:
         epilog=details or None,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+
+
+def cpu_seconds(servers: list[int]) -> float:
+    """CPU time of this process, its reaped children (fresh interpreters) and the sandbox's
+    fork servers with their reaped children (the sandboxed executions)."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    for pid in servers:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    return total
