@@ -269,6 +269,7 @@ def _params(result: TrainingResult, base_model_dir: Path) -> dict[str, Any]:
         "n_overlong_dropped": result.n_overlong_dropped,
         "n_overlong_truncated": result.n_overlong_truncated,
         "resumed_from": str(result.resumed_from) if result.resumed_from else "",
+        "cpu_threads_used": result.cpu_threads,
     }
 
 

@@ -53,6 +53,10 @@ class TrainingConfig:
             with a warning) or ``"truncate"`` (keep the start; the completion loses its end).
         resume: resume from the latest checkpoint under ``output_dir/checkpoints`` when one
             exists. False deletes existing checkpoints and starts over.
+        cpu_threads: torch intra-op threads while training on a CPU: 0 = automatic (one thread
+            when the load average says the cores are already busy, else torch's default), n =
+            exactly n. On a shared 2-core machine two threads spin-wait for each other at every
+            kernel; one thread trained LoRA 2-3x faster there (see benchmarks/README.md).
     """
 
     preset: str = "auto"
@@ -74,6 +78,7 @@ class TrainingConfig:
     min_train_examples: int = 8
     overlong: str = "drop"
     resume: bool = True
+    cpu_threads: int = 0
 
     def __post_init__(self) -> None:
         if self.preset not in PRESETS:
@@ -82,6 +87,8 @@ class TrainingConfig:
             raise ValueError(f"overlong must be one of {OVERLONG_POLICIES}, got {self.overlong!r}")
         if self.max_steps < -1:
             raise ValueError(f"max_steps must be -1, 0 or positive, got {self.max_steps}")
+        if self.cpu_threads < 0:
+            raise ValueError(f"cpu_threads must be >= 0 (0 = automatic), got {self.cpu_threads}")
         if self.min_train_examples < 1:
             raise ValueError(f"min_train_examples must be >= 1, got {self.min_train_examples}")
         if self.learning_rate < 0 or self.epochs < 0:
@@ -116,6 +123,7 @@ class ResolvedTrainingConfig:
     min_train_examples: int
     overlong: str
     resume: bool
+    cpu_threads: int
     bf16: bool
     warmup_ratio: float
     lr_scheduler: str
@@ -222,6 +230,7 @@ def resolve(config: TrainingConfig, cuda: bool) -> ResolvedTrainingConfig:
         min_train_examples=config.min_train_examples,
         overlong=config.overlong,
         resume=config.resume,
+        cpu_threads=config.cpu_threads,
         bf16=bool(values["bf16"]) and cuda,
         warmup_ratio=float(values["warmup_ratio"]),
         lr_scheduler=str(values["lr_scheduler"]),

@@ -88,6 +88,8 @@ class TrainingResult:
     n_overlong_dropped: int
     n_overlong_truncated: int
     history: list[dict[str, float]] = field(default_factory=list)
+    cpu_threads: int = 0
+    """torch intra-op threads the run used (see ``TrainingConfig.cpu_threads``)."""
 
     def as_metadata(self) -> dict[str, Any]:
         """JSON-friendly summary (asset metadata); the history is left out."""
@@ -108,6 +110,7 @@ class TrainingResult:
             "n_eval_examples": self.n_eval_examples,
             "n_overlong_dropped": self.n_overlong_dropped,
             "n_overlong_truncated": self.n_overlong_truncated,
+            "cpu_threads": self.cpu_threads,
         }
 
 
@@ -156,13 +159,14 @@ def train_lora(
         validation.n_rows,
         f", resuming from {resume_from.name}" if resume_from else "",
     )
-    before = _evaluate(trainer, guard)
-    train_started = time.perf_counter()
-    trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)
-    train_seconds = time.perf_counter() - train_started
-    if guard.bad is not None:
-        raise TrainingError(guard.describe())
-    after = _final_eval_loss(trainer, guard)
+    with cpu_threads(resolved) as threads:
+        before = _evaluate(trainer, guard)
+        train_started = time.perf_counter()
+        trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)
+        train_seconds = time.perf_counter() - train_started
+        if guard.bad is not None:
+            raise TrainingError(guard.describe())
+        after = _final_eval_loss(trainer, guard)
 
     adapter_dir = _save_adapter(trainer, tokenizer, output_dir / ADAPTER_DIRNAME, manifest)
     state = trainer.state
@@ -183,6 +187,7 @@ def train_lora(
         n_overlong_dropped=train.n_dropped + validation.n_dropped,
         n_overlong_truncated=train.n_truncated + validation.n_truncated,
         history=_history(before, state.log_history),
+        cpu_threads=threads,
     )
 
 
@@ -299,6 +304,27 @@ def _build_trainer(
             peft_config=lora,
             callbacks=callbacks,
         )
+
+
+@contextlib.contextmanager
+def cpu_threads(resolved: ResolvedTrainingConfig) -> Iterator[int]:
+    """Set torch's intra-op threads for the run (restored afterwards); yields the count used.
+
+    Automatic (``cpu_threads=0``) on a CPU: one thread when the 1-minute load average is at
+    least 3/4 of the cores, as the generator does for decoding; otherwise torch's default.
+    """
+    before = torch.get_num_threads()
+    wanted = resolved.cpu_threads or before
+    if resolved.cpu_threads == 0 and resolved.device == "cpu":
+        busy = os.getloadavg()[0] >= 0.75 * (os.cpu_count() or 1)
+        wanted = 1 if busy else before
+    if wanted != before:
+        logger.info("Training on %d CPU thread(s) (torch default %d)", wanted, before)
+    torch.set_num_threads(wanted)
+    try:
+        yield wanted
+    finally:
+        torch.set_num_threads(before)
 
 
 @contextlib.contextmanager

@@ -60,6 +60,7 @@ def test_max_steps_minus_one_lets_the_epochs_decide() -> None:
         {"overlong": "ignore"},
         {"max_steps": -2},
         {"min_train_examples": 0},
+        {"cpu_threads": -1},
         {"learning_rate": -1.0},
     ],
 )
@@ -78,3 +79,28 @@ def test_it_becomes_a_launchpad_config_with_every_field() -> None:
     assert set(launchpad.model_fields) == names
     config = to_stage_config(launchpad(max_steps=5, preset="smoke"), TrainingConfig)
     assert config == TrainingConfig(max_steps=5, preset="smoke")
+
+
+@pytest.mark.parametrize(
+    ("setting", "load", "device", "expected"),
+    [(0, 4.0, "cpu", 1), (0, 0.0, "cpu", 3), (2, 4.0, "cpu", 2), (0, 4.0, "cuda", 3)],
+)
+def test_training_threads_follow_the_load_and_are_restored(
+    setting: int, load: float, device: str, expected: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import torch
+
+    from cs_pipelines.training import sft
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(3)
+    monkeypatch.setattr(sft.os, "getloadavg", lambda: (load * (os.cpu_count() or 1), 0.0, 0.0))
+    resolved = resolve(TrainingConfig(cpu_threads=setting), cuda=device == "cuda")
+    try:
+        with sft.cpu_threads(resolved) as used:
+            assert used == expected == torch.get_num_threads()
+        assert torch.get_num_threads() == 3
+    finally:
+        torch.set_num_threads(before)
