@@ -29,6 +29,7 @@ QUICK_RUN_CONFIG = {
     "strategy_tasks": {"config": {"n_tasks": 12}},
     "strategy_candidates": {"config": {"model_tasks": 2, "n_samples": 1, "max_new_tokens": 96}},
     "cryptoeval_scores": {"config": {"tasks_per_variant": 1}},
+    "sft_holdout_scores": {"config": {"max_tasks": 2, "max_new_tokens": 96}},
     "sft_adapter": {"config": {"max_steps": 2, "eval_examples": 8, "min_train_examples": 2}},
 }
 
@@ -228,7 +229,7 @@ def run_main_job(repos_file: Path | None = None, quick: bool = False) -> int:
                 ("index_job", "index", None),
                 ("evaluation_job", "base model and CryptoEval tasks", None),
                 ("sft_data_job", "market data, strategy tasks, candidates, SFT dataset", None),
-                ("scoring_job", "score the base model on CryptoEval", BASE_MODEL_VERSION),
+                ("scoring_job", "score the base model", BASE_MODEL_VERSION),
                 ("training_job", "LoRA fine-tune and register in MLflow", None),
             )
         ) and _score_and_promote(defs, instance, log, run_config)
@@ -279,7 +280,7 @@ def _score_and_promote(
         defs.resolve_job_def("scoring_job"),
         instance,
         log,
-        f"score {newest} on CryptoEval",
+        f"score {newest}",
         newest,
         run_config,
     ) and _execute(
@@ -329,6 +330,8 @@ def summary_text(repo_names: list[str] | None = None) -> str:
         lines.append(f"  {table:<22} {rows:>8} rows")
     if counts.get("cryptoeval_scores"):
         lines += ["\nCryptoEval pass@1 (tasks scored):", *_score_lines(warehouse)]
+    if counts.get("sft_holdout_scores"):
+        lines += ["\nHeld-out SFT tasks (unseen families):", *_holdout_lines(warehouse)]
     lines += _registry_lines()
     lines += [
         "\nNext:",
@@ -369,6 +372,19 @@ def _score_lines(warehouse: Warehouse) -> list[str]:
         ]
         lines.append(f"  {version:<22} " + "  ".join(cells))
     return lines
+
+
+def _holdout_lines(warehouse: Warehouse) -> list[str]:
+    scores = warehouse.query(
+        "PIVOT sft_holdout_scores ON metric USING first(value) GROUP BY model_version, n_tasks "
+        "ORDER BY model_version"
+    )
+    return [
+        f"  {row['model_version']:<22} verified@1 {row['verified@1']:.3f} ({row['n_tasks']} "
+        f"tasks), rungs passed {row['mean_rungs_passed']:.2f}, completion loss "
+        f"{row['completion_loss']:.3f}"
+        for row in scores.iter_rows(named=True)
+    ]
 
 
 if __name__ == "__main__":

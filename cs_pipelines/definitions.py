@@ -7,6 +7,7 @@ from cs_pipelines.defs import (
     curation,
     evaluation,
     harvest,
+    holdout,
     market,
     promotion,
     retrieval,
@@ -33,6 +34,7 @@ defs = dg.Definitions(
         evaluation.base_model,
         evaluation.cryptoeval_tasks,
         evaluation.cryptoeval_scores,
+        holdout.sft_holdout_scores,
     ],
     asset_checks=[
         harvest.raw_commits_unique_key,

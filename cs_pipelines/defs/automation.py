@@ -7,6 +7,7 @@ import dagster as dg
 from cs_pipelines.defs.curation import INSTRUCTIONS_SPEC, REPORT_SPEC
 from cs_pipelines.defs.evaluation import base_model, cryptoeval_scores, cryptoeval_tasks
 from cs_pipelines.defs.harvest import raw_commits
+from cs_pipelines.defs.holdout import sft_holdout_scores
 from cs_pipelines.defs.market import market_data
 from cs_pipelines.defs.partitions import (
     model_version_partitions,
@@ -68,8 +69,9 @@ promotion_job = dg.define_asset_job(
 
 scoring_job = dg.define_asset_job(
     "scoring_job",
-    selection=dg.AssetSelection.assets(cryptoeval_scores),
-    description="Score one model version (a partition of model_versions) on CryptoEval.",
+    selection=dg.AssetSelection.assets(cryptoeval_scores, sft_holdout_scores),
+    description="Score one model version (a partition of model_versions) on CryptoEval and on "
+    "the held-out SFT tasks.",
 )
 
 
@@ -132,13 +134,23 @@ data_automation = dg.AutomationConditionSensorDefinition(
     minimum_interval_seconds=60,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Scores every model version not scored yet (the base model and each newly "
-    "registered version), then asks for a promotion decision on each registered version.",
+    "registered version) on CryptoEval and, once the SFT dataset exists, on the held-out SFT "
+    "tasks; then asks for a promotion decision on each registered version.",
 )
 def model_versions_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
     versions = context.instance.get_dynamic_partitions(model_version_partitions.name)
     scored = context.instance.get_materialized_partitions(cryptoeval_scores.key)
+    # Held-out SFT tasks need the SFT dataset; before it exists a version gets CryptoEval only.
+    scores = [cryptoeval_scores.key]
+    if context.instance.get_latest_materialization_event(sft_dataset.key) is not None:
+        scores.append(sft_holdout_scores.key)
     requests = [
-        dg.RunRequest(run_key=f"score-{key}", job_name="scoring_job", partition_key=key)
+        dg.RunRequest(
+            run_key=f"score-{key}",
+            job_name="scoring_job",
+            partition_key=key,
+            asset_selection=scores,
+        )
         for key in versions
         if key not in scored
     ]

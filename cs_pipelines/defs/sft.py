@@ -68,11 +68,11 @@ MAX_CATEGORY_SHARE = 0.6
 SFT_DATASET_DIR = "sft/dataset"  # under the artifacts folder
 
 
-def _bars(warehouse: WarehouseResource) -> dict[str, pl.DataFrame]:
+def probe_feeds(warehouse: WarehouseResource) -> dict[str, pl.DataFrame]:
     return probe_bars(warehouse.warehouse.query(f"SELECT * FROM {BARS_TABLE}"))
 
 
-def _tasks(warehouse: WarehouseResource) -> list[StrategyTask]:
+def stored_strategy_tasks(warehouse: WarehouseResource) -> list[StrategyTask]:
     rows = warehouse.warehouse.query("SELECT * FROM strategy_tasks").to_dicts()
     return [StrategyTask.from_record(row) for row in rows]
 
@@ -89,7 +89,7 @@ def strategy_tasks(
 
     tasks = generate_tasks(to_stage_config(config, StrategyTaskConfig))
     with SandboxPool() as pool:
-        grounded = ground_tasks(tasks, _bars(warehouse), pool)
+        grounded = ground_tasks(tasks, probe_feeds(warehouse), pool)
     ungrounded = [t.task_id for t in grounded if t.spec.get("expected") is None]
     if ungrounded:
         context.log.warning(f"{len(ungrounded)} tasks' teacher runs failed: {ungrounded[:5]}")
@@ -129,7 +129,7 @@ def strategy_candidates(
 
     settings = to_stage_config(config, CandidatesConfig)
     sources = {s.strip() for s in settings.sources.split(",") if s.strip()}
-    tasks = _tasks(warehouse)
+    tasks = stored_strategy_tasks(warehouse)
     candidates = teacher_candidates(tasks) if "teacher" in sources else []
     if "model" in sources:
         candidates += _model_candidates(context, tasks, settings)
@@ -139,7 +139,7 @@ def strategy_candidates(
         candidates += scan.candidates
     with SandboxPool() as pool:
         verified = verify_candidates(
-            candidates, {t.task_id: t for t in tasks}, _bars(warehouse), pool, settings
+            candidates, {t.task_id: t for t in tasks}, probe_feeds(warehouse), pool, settings
         )
     table = pl.DataFrame(
         [
@@ -215,7 +215,7 @@ def sft_dataset(
     rows = warehouse.warehouse.query("SELECT * FROM strategy_candidates").to_dicts()
     for row in rows:
         row["metrics"], row["meta"] = json.loads(row["metrics"]), json.loads(row["meta"])
-    tasks = {t.task_id: t for t in _tasks(warehouse)}
+    tasks = {t.task_id: t for t in stored_strategy_tasks(warehouse)}
     benchmark = [text for t in load_tasks() for text in (t.prompt, t.canonical_solution)]
     build = build_sft_dataset(rows, tasks, benchmark, settings)
     folder = save_dataset(build, paths.artifacts_dir() / SFT_DATASET_DIR)

@@ -28,6 +28,7 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "base_model",
         "cryptoeval_tasks",
         "cryptoeval_scores",
+        "sft_holdout_scores",
         "market_data",
         "strategy_tasks",
         "strategy_candidates",
@@ -48,6 +49,7 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "commit_index_recall",
         "cryptoeval_tasks_valid",
         "scores_complete",
+        "every_task_answered",
         "bars_valid",
         "no_contamination",
         "no_duplicates",
@@ -84,6 +86,11 @@ def test_lineage_reads_left_to_right():
     scores = graph.get(dg.AssetKey("cryptoeval_scores"))
     assert scores.parent_keys == {dg.AssetKey("base_model"), dg.AssetKey("cryptoeval_tasks")}
     assert scores.partitions_def == model_version_partitions
+    holdout = graph.get(dg.AssetKey("sft_holdout_scores"))
+    assert holdout.parent_keys == {
+        dg.AssetKey(k) for k in ("base_model", "strategy_tasks", "sft_dataset")
+    }
+    assert holdout.partitions_def == model_version_partitions
     for node in graph.asset_nodes:
         assert node.group_name in {
             "harvest",
@@ -195,10 +202,19 @@ def test_model_versions_sensor_scores_new_versions_then_asks_for_a_decision():
                 dg.AssetMaterialization("cryptoeval_scores", partition=scored)
             )
         result = model_versions_sensor(dg.build_sensor_context(instance=instance))
+        # Once the SFT dataset exists, a version is also scored on its held-out tasks.
+        instance.report_runless_asset_event(dg.AssetMaterialization("sft_dataset"))
+        with_dataset = model_versions_sensor(dg.build_sensor_context(instance=instance))
     requests = {r.run_key: r for r in result.run_requests}
     assert set(requests) == {"score-cs-trader-coder/2", "promote-cs-trader-coder/1"}
     score = requests["score-cs-trader-coder/2"]
     assert score.job_name == "scoring_job" and score.partition_key == "cs-trader-coder/2"
+    assert score.asset_selection == [dg.AssetKey("cryptoeval_scores")]
+    (later,) = [r for r in with_dataset.run_requests if r.job_name == "scoring_job"]
+    assert set(later.asset_selection) == {
+        dg.AssetKey("cryptoeval_scores"),
+        dg.AssetKey("sft_holdout_scores"),
+    }
     promote = requests["promote-cs-trader-coder/1"]
     assert promote.job_name == "promotion_job"
     assert promote.run_config["ops"]["model_promotion"]["config"]["version"] == "1"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterator
 from dataclasses import replace
 
 import polars as pl
@@ -29,7 +28,7 @@ from cs_pipelines.sft.ladder import (
     signal_match,
     verify_candidates,
 )
-from cs_pipelines.sft.observe import observed_source, probe_bars, read_observation
+from cs_pipelines.sft.observe import observed_source, read_observation
 from cs_pipelines.sft.tasks import Component, StrategyTask, generate_tasks, make_task
 from cs_pipelines.sft.teacher import teacher_candidate
 
@@ -70,17 +69,6 @@ BAD = {
         "deterministic: re-run differs: total_return",
     ),
 }  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def pool() -> Iterator[SandboxPool]:
-    with SandboxPool(workers=2) as sandbox_pool:
-        yield sandbox_pool
-
-
-@pytest.fixture(scope="module")
-def bars() -> dict[str, pl.DataFrame]:
-    return probe_bars()
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,162 @@
+"""`sft_holdout_scores`: each model version on the SFT tasks no adapter trained on."""
+
+import math
+
+import dagster as dg
+import polars as pl
+
+from cs_pipelines import paths
+from cs_pipelines.defs.config import launchpad_config, to_stage_config
+from cs_pipelines.defs.evaluation import base_model, model_for
+from cs_pipelines.defs.partitions import model_version_partitions, registered_version
+from cs_pipelines.defs.resources import MlflowResource, WarehouseResource
+from cs_pipelines.defs.sft import (
+    SFT_DATASET_DIR,
+    probe_feeds,
+    sft_dataset,
+    stored_strategy_tasks,
+    strategy_tasks,
+)
+from cs_pipelines.reporting import markdown_table
+from cs_pipelines.sft.holdout import (
+    HoldoutConfig,
+    HoldoutEvaluation,
+    evaluate_holdout,
+    holdout_tasks,
+    results_frame,
+    scores_frame,
+)
+
+HoldoutRunConfig = launchpad_config(
+    HoldoutConfig,
+    "HoldoutRunConfig",
+    "How each model version answers the held-out SFT tasks (greedy, zero-shot by default).",
+)
+RESULTS_TABLE = "sft_holdout_results"
+SCORES_TABLE = "sft_holdout_scores"
+MLFLOW_PREFIX = "sft_holdout/"
+
+
+@dg.asset(
+    kinds={"python", "duckdb"},
+    group_name="evaluation",
+    partitions_def=model_version_partitions,
+    deps=[base_model, strategy_tasks, sft_dataset],
+    check_specs=[
+        dg.AssetCheckSpec(
+            "every_task_answered",
+            asset="sft_holdout_scores",
+            description="Every held-out task got an answer on the ladder, and the completion "
+            "loss is a number.",
+        )
+    ],
+)
+def sft_holdout_scores(
+    context: dg.AssetExecutionContext,
+    config: HoldoutRunConfig,
+    warehouse: WarehouseResource,
+    mlflow: MlflowResource,
+) -> dg.MaterializeResult:
+    """One model version (a partition) on the SFT validation split's tasks, whose families no
+    adapter trained on: one greedy answer per task verified on the ladder (verified@1, rungs
+    passed) and the completion loss of the held-out reference answers. Rows land in
+    sft_holdout_results; a registered version's scores are logged to its MLflow run."""
+    from datasets import load_from_disk
+
+    from cs_pipelines.models.generation import make_generator
+    from cs_pipelines.sandbox import SandboxPool
+
+    version = context.partition_key
+    settings = to_stage_config(config, HoldoutConfig)
+    dataset_dir = paths.artifacts_dir() / SFT_DATASET_DIR
+    if not dataset_dir.is_dir():
+        raise FileNotFoundError(f"{dataset_dir} is missing: materialize sft_dataset first")
+    validation = load_from_disk(str(dataset_dir))["validation"]
+    if validation.num_rows == 0:  # one family only: sft_dataset warned, nothing is held out
+        context.log.warning(f"{version}: the SFT validation split is empty; nothing to score")
+        return dg.MaterializeResult(
+            metadata={"tasks": dg.MetadataValue.int(0)},
+            check_results=[
+                dg.AssetCheckResult(
+                    check_name="every_task_answered",
+                    passed=False,
+                    severity=dg.AssetCheckSeverity.WARN,
+                    metadata={"reason": "the SFT dataset's validation split is empty"},
+                )
+            ],
+        )
+    tasks = holdout_tasks(
+        validation["task_id"],
+        {t.task_id: t for t in stored_strategy_tasks(warehouse)},
+        settings.max_tasks,
+    )
+    chosen = {t.task_id for t in tasks}
+    chats = [row["messages"] for row in validation if row["task_id"] in chosen]
+    model_path, adapter_path = model_for(version, mlflow)
+    generator = make_generator(
+        model_path,
+        backend="transformers",  # the completion loss needs the model's weights in process
+        batch_size=settings.batch_size,
+        **({"adapter_path": adapter_path} if adapter_path else {}),
+    )
+    context.log.info(f"{version}: {len(tasks)} held-out tasks, {len(chats)} reference answers")
+    with SandboxPool() as pool:
+        evaluation = evaluate_holdout(
+            version, tasks, chats, generator, probe_feeds(warehouse), pool, settings
+        )
+    warehouse.warehouse.replace_rows(
+        RESULTS_TABLE, results_frame(evaluation, tasks), "model_version", version
+    )
+    warehouse.warehouse.replace_rows(
+        SCORES_TABLE, scores_frame(evaluation), "model_version", version
+    )
+    scores = evaluation.scores()
+    context.log.info(
+        f"{version}: verified@1 {scores['verified@1']:.3f}, completion loss "
+        f"{scores['completion_loss']:.3f}"
+    )
+    if adapter_path is not None:
+        _log_to_mlflow(mlflow, registered_version(version), scores)
+    return dg.MaterializeResult(
+        metadata=holdout_metadata(evaluation, tasks),
+        check_results=[
+            dg.AssetCheckResult(
+                check_name="every_task_answered",
+                passed=len(evaluation.rows) == len(tasks)
+                and math.isfinite(evaluation.completion_loss),
+                metadata={"tasks": len(tasks), "answers": len(evaluation.rows)},
+            )
+        ],
+    )
+
+
+def holdout_metadata(evaluation: HoldoutEvaluation, tasks: list) -> dict:
+    """Headline scores, where the answers stopped on the ladder, and the answers per task."""
+    rungs = pl.DataFrame(
+        {
+            "stopped_at": list(evaluation.rung_counts()),
+            "answers": list(evaluation.rung_counts().values()),
+        }
+    )
+    per_task = results_frame(evaluation, tasks).select(
+        "task_id", "difficulty", "rung_name", "verified", "stop_reason"
+    )
+    return {
+        **{name: dg.MetadataValue.float(round(v, 4)) for name, v in evaluation.scores().items()},
+        "tasks": dg.MetadataValue.int(len(tasks)),
+        "families": dg.MetadataValue.text(", ".join(evaluation.families)),
+        "loss_tokens": dg.MetadataValue.int(evaluation.loss_tokens),
+        "generation_s": dg.MetadataValue.float(round(evaluation.generation_s, 1)),
+        "ladder": dg.MetadataValue.md(markdown_table(rungs, 10)),
+        "answers": dg.MetadataValue.md(markdown_table(per_task, 40, 120)),
+    }
+
+
+def _log_to_mlflow(mlflow: MlflowResource, number: str | None, scores: dict[str, float]) -> None:
+    from cs_pipelines.registry.tracking import client_for
+
+    client = client_for(mlflow.settings)
+    run_id = client.get_model_version(mlflow.settings.registered_model_name, number).run_id
+    for name, value in scores.items():
+        if math.isfinite(value):
+            client.log_metric(run_id, MLFLOW_PREFIX + name.replace("@", "_at_"), value)

@@ -1,0 +1,197 @@
+"""Held-out SFT tasks: how well a model version writes strategies for task families it never
+trained on.
+
+The SFT dataset splits by task family, so the validation split's tasks are unseen by every
+adapter trained on the train split. A model version is judged on them two ways:
+
+* **verified@1**: one greedy, zero-shot answer per task, climbed up the same verification ladder
+  the training data passed (parses, imports, runs, trades, matches the task's spec, reruns the
+  same). The share that reaches the top is the execution-grounded score; the mean number of rungs
+  passed shows progress below it.
+* **completion loss**: the mean per-token cross-entropy of the held-out reference answers given
+  their prompts, tokens counted as in training (the assistant turn after the chat template's
+  generation prompt), so base and fine-tuned versions are measured on the same footing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from cs_pipelines.sft.ladder import RUNGS, LadderConfig, VerifiedCandidate, verify_candidates
+from cs_pipelines.sft.model_candidates import ModelCandidateConfig, model_candidates
+from cs_pipelines.sft.tasks import StrategyTask
+
+Message = dict[str, str]
+
+
+@dataclass(frozen=True)
+class HoldoutConfig:
+    """How a model version answers the held-out tasks (greedy and zero-shot by default, so two
+    versions differ only in their weights)."""
+
+    max_tasks: int = 0  # 0: every held-out task
+    max_new_tokens: int = 512
+    temperature: float = 0.0
+    batch_size: int = 4
+
+    def sampling(self) -> ModelCandidateConfig:
+        return ModelCandidateConfig(
+            n_samples=1,
+            temperature=self.temperature,
+            max_new_tokens=self.max_new_tokens,
+            few_shot_k=0,
+        )
+
+
+@dataclass
+class HoldoutEvaluation:
+    """One model version on the held-out tasks."""
+
+    version: str
+    rows: list[VerifiedCandidate]
+    completion_loss: float
+    loss_tokens: int
+    generation_s: float = 0.0
+    families: list[str] = field(default_factory=list)
+
+    @property
+    def verified_rate(self) -> float:
+        return sum(r.verified for r in self.rows) / len(self.rows) if self.rows else math.nan
+
+    @property
+    def mean_rungs_passed(self) -> float:
+        """Rungs passed per answer, 0 (does not parse) to len(RUNGS) (verified)."""
+        return sum(r.rung + 1 for r in self.rows) / len(self.rows) if self.rows else math.nan
+
+    def rung_counts(self) -> dict[str, int]:
+        """How many answers got no further than each rung ("none": not even parsed)."""
+        counts = Counter(r.rung_name or "none" for r in self.rows)
+        return {name: counts.get(name, 0) for name in ("none", *RUNGS)}
+
+    def scores(self) -> dict[str, float]:
+        return {
+            "verified@1": self.verified_rate,
+            "mean_rungs_passed": self.mean_rungs_passed,
+            "completion_loss": self.completion_loss,
+        }
+
+
+def holdout_tasks(
+    validation_task_ids: Sequence[str], tasks: Mapping[str, StrategyTask], max_tasks: int = 0
+) -> list[StrategyTask]:
+    """The grounded tasks of the validation split, in a stable order; an error names the ids
+    that the task table lacks (the data set and the tasks are out of step)."""
+    wanted = sorted(set(validation_task_ids))
+    missing = [task_id for task_id in wanted if task_id not in tasks]
+    if missing:
+        raise ValueError(
+            f"{len(missing)} held-out task ids are not in strategy_tasks (e.g. {missing[:3]}): "
+            "rematerialize strategy_tasks and sft_dataset together"
+        )
+    chosen = [tasks[task_id] for task_id in wanted]
+    return chosen[:max_tasks] if max_tasks else chosen
+
+
+def completion_loss(
+    model: Any, tokenizer: Any, chats: Sequence[Sequence[Message]]
+) -> tuple[float, int]:
+    """Mean cross-entropy per answer token of each chat's final assistant turn, and the number
+    of tokens it averages over."""
+    import torch
+
+    total, count = 0.0, 0
+    device = next(model.parameters()).device
+    with torch.no_grad():
+        for chat in chats:
+            prompt = tokenizer.apply_chat_template(
+                list(chat[:-1]), add_generation_prompt=True, tokenize=False
+            )
+            full = tokenizer.apply_chat_template(list(chat), tokenize=False)
+            if not full.startswith(prompt):
+                raise ValueError("the chat template renders the prompt differently in the chat")
+            prompt_ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
+            answer_ids = tokenizer(full[len(prompt) :], add_special_tokens=False)["input_ids"]
+            if not answer_ids:
+                continue
+            ids = torch.tensor([prompt_ids + answer_ids], device=device)
+            labels = ids.clone()
+            labels[0, : len(prompt_ids)] = -100
+            loss = model(input_ids=ids, labels=labels).loss
+            total += float(loss) * len(answer_ids)
+            count += len(answer_ids)
+    return (total / count if count else math.nan), count
+
+
+def evaluate_holdout(
+    version: str,
+    tasks: Sequence[StrategyTask],
+    chats: Sequence[Sequence[Message]],
+    generator: Any,
+    bars: Mapping[str, pl.DataFrame],
+    pool: Any,
+    config: HoldoutConfig | None = None,
+    ladder: LadderConfig | None = None,
+) -> HoldoutEvaluation:
+    """Answer every held-out task once, verify the answers on the ladder, and measure the
+    reference answers' completion loss (``chats``: the validation split's messages).
+    ``generator`` is a :class:`~cs_pipelines.models.generation.TransformersGenerator`."""
+    import time
+
+    config = config or HoldoutConfig()
+    if not tasks:
+        raise ValueError("no held-out tasks: the SFT dataset's validation split is empty")
+    started = time.monotonic()
+    candidates = model_candidates(tasks, generator, config.sampling())
+    generation_s = time.monotonic() - started
+    rows = verify_candidates(candidates, {t.task_id: t for t in tasks}, bars, pool, ladder)
+    loss, tokens = completion_loss(generator.model, generator.tokenizer, chats)
+    return HoldoutEvaluation(
+        version=version,
+        rows=rows,
+        completion_loss=loss,
+        loss_tokens=tokens,
+        generation_s=generation_s,
+        families=sorted({t.family for t in tasks}),
+    )
+
+
+def scores_frame(evaluation: HoldoutEvaluation) -> pl.DataFrame:
+    """One row per score for the warehouse table ``sft_holdout_scores``."""
+    return pl.DataFrame(
+        {
+            "model_version": evaluation.version,
+            "metric": list(evaluation.scores()),
+            "value": list(evaluation.scores().values()),
+            "n_tasks": len(evaluation.rows),
+        },
+        schema_overrides={"value": pl.Float64, "n_tasks": pl.Int64},
+    )
+
+
+def results_frame(evaluation: HoldoutEvaluation, tasks: Sequence[StrategyTask]) -> pl.DataFrame:
+    """One row per held-out task for the warehouse table ``sft_holdout_results``."""
+    by_id = {t.task_id: t for t in tasks}
+    return pl.DataFrame(
+        [
+            {
+                "model_version": evaluation.version,
+                "task_id": row.task_id,
+                "family": by_id[row.task_id].family,
+                "difficulty": by_id[row.task_id].difficulty,
+                "rung": row.rung,
+                "rung_name": row.rung_name,
+                "verified": row.verified,
+                "stop_reason": row.stop_reason,
+                "n_tokens": int(row.meta.get("candidate", {}).get("n_tokens") or 0),
+                "code": row.code,
+            }
+            for row in evaluation.rows
+        ],
+        schema_overrides={"difficulty": pl.Int64, "rung": pl.Int64, "n_tokens": pl.Int64},
+    )
