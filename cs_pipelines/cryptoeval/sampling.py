@@ -38,6 +38,8 @@ SMOKE_TASKS_PER_VARIANT = 12
 _TOP_LEVEL = re.compile(r"^(def |async def |class |import |from |@)")
 CODE_PREFILL = "```python\n"
 CODE_STOP = ["\n```"]
+# Bumped whenever the prompts or the answer's opening change: stored scores then no longer hold.
+PROMPT_FORMAT = 2
 BODY_STOP = [*CODE_STOP, "\ndef ", "\nclass ", "\nif __name__", "\nprint(", "\nassert "]
 
 

@@ -205,3 +205,27 @@ def test_a_model_right_on_half_the_tasks_scores_half(tasks, pool):
     assert all(math.isclose(v, 0.5) for v in variant_rows["value"])
     assert set(scores["scope"]) == {"all", "variant", "category", "difficulty"}
     assert "maj@1" in set(scores.filter(scores["scope"] == "all")["metric"])
+
+
+def test_stored_scores_hold_only_while_model_tasks_settings_and_prompts_are_unchanged(
+    tmp_path, monkeypatch
+):
+    from cs_pipelines.cryptoeval import evaluate
+
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "weights.bin").write_bytes(b"\x00" * 8)
+    tasks_file = tmp_path / "tasks.jsonl"
+    tasks_file.write_text('{"task_id": "t"}\n')
+    config = evaluate.ScoringConfig(preset="smoke")
+    first = evaluate.scoring_fingerprint(model, tasks_file, config)
+    assert evaluate.scoring_fingerprint(model, tasks_file, config) == first
+    same = evaluate.ScoringConfig(preset="smoke", workers=7, batch_size=2, force=True)
+    assert evaluate.scoring_fingerprint(model, tasks_file, same) == first
+    changed = [evaluate.scoring_fingerprint(model, tasks_file, evaluate.ScoringConfig())]
+    monkeypatch.setattr(evaluate, "PROMPT_FORMAT", evaluate.PROMPT_FORMAT + 1)
+    changed.append(evaluate.scoring_fingerprint(model, tasks_file, config))
+    monkeypatch.undo()
+    (model / "weights.bin").write_bytes(b"\x01" * 8)
+    changed.append(evaluate.scoring_fingerprint(model, tasks_file, config))
+    assert first not in changed and len(set(changed)) == 3
