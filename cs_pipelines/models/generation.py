@@ -29,7 +29,7 @@ Prompt = list[Message] | str
 """A chat (list of ``{"role", "content"}`` messages, rendered with the tokenizer's chat template
 and ``add_generation_prompt=True``) or a raw string used verbatim (completion-style prompts)."""
 
-FinishReason = Literal["stop", "length"]
+FinishReason = Literal["stop", "length", "repetition"]
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,8 @@ class Completion:
             text is cut before the first stop sequence it contains).
         n_tokens: generated tokens, counted up to and including the EOS token or the token that
             completed the stop sequence.
-        finish_reason: ``"stop"`` (EOS or a stop sequence) or ``"length"`` (max_new_tokens hit).
+        finish_reason: ``"stop"`` (EOS or a stop sequence), ``"length"`` (max_new_tokens hit)
+            or ``"repetition"`` (cut in a loop: see :class:`_StopOnRepetition`).
     """
 
     text: str
@@ -125,6 +126,45 @@ class _StopOnSequences:
         return done  # type: ignore[return-value]
 
 
+class _StopOnRepetition:
+    """Stopping criterion that marks a row done once its generated tokens end in a loop: the
+    same run of 1 to ``max_period`` tokens repeated ``min_repeats`` times, over at least
+    ``min_span`` tokens.
+
+    Small models decoding greedily fall into such loops (the same argument line, the same
+    ``raise`` pair, one word, until ``max_new_tokens``). The answer is broken either way, and
+    the whole batch would decode until its longest row stops, so a loop ends the row early.
+    Code with a long literal run (``[0, 0, 0, ...]`` over ``min_span`` tokens) is cut too.
+    """
+
+    def __init__(
+        self,
+        prompt_len: int,
+        batch: int,
+        max_period: int = 32,
+        min_repeats: int = 4,
+        min_span: int = 64,
+    ) -> None:
+        self.prompt_len = prompt_len
+        self.spans = [(p, max(min_span, min_repeats * p)) for p in range(1, max_period + 1)]
+        self.stopped_at: list[int | None] = [None] * batch
+
+    def __call__(self, input_ids: torch.LongTensor, scores: Any, **kwargs: Any) -> torch.BoolTensor:
+        generated = input_ids[:, self.prompt_len :]
+        done = torch.zeros(input_ids.shape[0], dtype=torch.bool, device=input_ids.device)
+        for period, span in self.spans:
+            if generated.shape[1] < span:
+                break
+            tail = generated[:, -span:]
+            done |= (tail[:, period:] == tail[:, :-period]).all(dim=1)
+        for row in range(len(self.stopped_at)):
+            if self.stopped_at[row] is not None:
+                done[row] = True
+            elif done[row]:
+                self.stopped_at[row] = generated.shape[1]
+        return done  # type: ignore[return-value]
+
+
 class TransformersGenerator(Generator):
     """Batched sampling with ``transformers`` ``generate`` (CPU or GPU).
 
@@ -134,6 +174,7 @@ class TransformersGenerator(Generator):
         batch_size: rows (prompt x sample) per forward batch.
         dtype: weights dtype; None means float32 on CPU and bfloat16 on CUDA.
         adapter_path: a peft LoRA adapter folder to apply to the model (merged on load).
+        stop_loops: end a sample that loops (finish reason ``"repetition"``).
     """
 
     def __init__(
@@ -143,6 +184,7 @@ class TransformersGenerator(Generator):
         batch_size: int = 8,
         dtype: str | None = None,
         adapter_path: str | Path | None = None,
+        stop_loops: bool = True,
     ) -> None:
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -151,6 +193,7 @@ class TransformersGenerator(Generator):
         self.model_path = Path(model_path)
         self.device = device or default_device()
         self.batch_size = batch_size
+        self.stop_loops = stop_loops
         if dtype is None:
             dtype = "bfloat16" if self.device.startswith("cuda") else "float32"
         self.dtype = dtype
@@ -244,6 +287,8 @@ class TransformersGenerator(Generator):
             input_ids[row, width - len(ids) :] = torch.tensor(ids, dtype=torch.long)
             attention_mask[row, width - len(ids) :] = 1
         criterion = _StopOnSequences(self.tokenizer, stop, width, len(batch))
+        loops = _StopOnRepetition(width, len(batch))
+        criteria = [criterion, loops] if self.stop_loops else [criterion]
         sampling: dict[str, Any] = (
             {"do_sample": True, "temperature": temperature, "top_p": top_p, "top_k": 0}
             if temperature > 0
@@ -255,7 +300,7 @@ class TransformersGenerator(Generator):
             max_new_tokens=max_new_tokens,
             pad_token_id=self.pad_token_id,
             eos_token_id=sorted(self.eos_token_ids),
-            stopping_criteria=StoppingCriteriaList([criterion]),
+            stopping_criteria=StoppingCriteriaList(criteria),
             **sampling,
         )
         generated = output[:, width:].tolist()
@@ -270,9 +315,16 @@ class TransformersGenerator(Generator):
             stopped_at = criterion.stopped_at[row]
             if stopped_at is not None and stopped_at <= n_tokens:
                 n_tokens, hit_eos = stopped_at, False
+            looped = loops.stopped_at[row]  # counts only when nothing ended the row before
+            looping = looped is not None and looped <= n_tokens and not hit_eos
+            looping = looping and (stopped_at is None or looped < stopped_at)
+            if looping:
+                n_tokens = looped
             text = self.tokenizer.decode(tokens[:n_tokens], skip_special_tokens=True)
             text, hit_stop = cut_at_stop(text, stop)
-            reason: FinishReason = "stop" if hit_eos or hit_stop else "length"
+            reason: FinishReason = (
+                "stop" if hit_eos or hit_stop else "repetition" if looping else "length"
+            )
             completions.append(Completion(text=text, n_tokens=n_tokens, finish_reason=reason))
         return completions
 

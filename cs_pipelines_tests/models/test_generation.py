@@ -245,3 +245,51 @@ def test_a_busy_cpu_decodes_on_one_thread_and_the_setting_is_restored(
     monkeypatch.setattr(generation.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     generator.generate(["a"], max_new_tokens=2, temperature=0.0)
     assert seen == [1, 2] and torch.get_num_threads() == 2
+
+
+def test_a_looping_row_is_cut_where_the_loop_shows() -> None:
+    import torch
+
+    from cs_pipelines.models.generation import _StopOnRepetition
+
+    criterion = _StopOnRepetition(prompt_len=2, batch=3, max_period=4, min_repeats=4, min_span=8)
+    varied = list(range(100, 112))
+    looping = [7, 8, 9] + [1, 2, 3] * 3  # period 3, 9 tokens of it: not yet 4 repeats
+    ids = torch.tensor([[0, 0, *varied], [0, 0, *looping], [0, 0, *varied[:-1], 5]])
+    assert criterion(ids, None).tolist() == [False, False, False]
+    more = torch.cat([ids, torch.tensor([[120, 121, 122], [1, 2, 3], [5, 5, 5]])], dim=1)
+    assert criterion(more, None).tolist() == [False, True, False]
+    assert criterion.stopped_at == [None, 15, None]
+    # A done row stays done, whatever follows.
+    later = torch.cat([more, torch.tensor([[130], [99], [5]])], dim=1)
+    assert criterion(later, None).tolist() == [False, True, False]
+
+
+@pytest.fixture(scope="module")
+def echo_model_dir(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny model with attention and MLP outputs zeroed: each step's logits are the last
+    token's embedding against every (tied) embedding, so greedy decoding repeats a token."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    model = AutoModelForCausalLM.from_pretrained(tiny_model_dir)
+    with torch.no_grad():
+        for layer in model.model.layers:
+            layer.self_attn.o_proj.weight.zero_()
+            layer.mlp.down_proj.weight.zero_()
+    target = tmp_path_factory.mktemp("echo-model")
+    model.save_pretrained(target)
+    AutoTokenizer.from_pretrained(tiny_model_dir).save_pretrained(target)
+    return target
+
+
+def test_greedy_loops_end_early_with_the_same_text_up_to_the_cut(echo_model_dir: Path) -> None:
+    prompts = ["def add(a, b):", "x = 1\n", "import pandas as pd\n"]
+    cut = TransformersGenerator(echo_model_dir, device="cpu", batch_size=3)
+    full = TransformersGenerator(echo_model_dir, device="cpu", batch_size=3, stop_loops=False)
+    short = cut.generate(prompts, max_new_tokens=200, temperature=0)
+    long = full.generate(prompts, max_new_tokens=200, temperature=0)
+    assert all(c.finish_reason in ("length", "stop") for (c,) in long)
+    assert [c.finish_reason for (c,) in short] == ["repetition"] * 3
+    for (a,), (b,) in zip(short, long, strict=True):
+        assert b.text.startswith(a.text) and 64 <= a.n_tokens < b.n_tokens == 200
