@@ -8,12 +8,12 @@ prompts (crypto-trading coding tasks) are sampled through ``TransformersGenerato
 * ``batched``: one ``generate`` call for all prompts, ``--cpu-batch-size`` / ``--gpu-batch-size``
   rows per batch (left padding, rows sorted by prompt length, early stop when every row is done).
 
-Throughput is USEFUL tokens per second, best of ``--rounds`` interleaved rounds (the machine may be
-shared): the sum of ``Completion.n_tokens`` (up to EOS, excluding padding) over wall time, after
-one warm-up call. Samples differ between the two modes (the random streams differ), so token counts
-differ a little; tokens/s normalises that. On a CUDA machine the same comparison runs on the GPU
-(with more prompts), and vLLM is added when it is installed.
-Nothing is downloaded.
+Throughput is USEFUL tokens per second, the median of ``--rounds`` interleaved rounds (the machine
+may be shared; each round's ratio is printed too): the sum of ``Completion.n_tokens`` (up to EOS,
+excluding padding) over wall time, after one warm-up call. Samples differ between the two modes
+(the random streams differ), so token counts differ a little; tokens/s normalises that. On a
+CUDA machine the same comparison runs on the GPU (with more prompts), and vLLM is added when it
+is installed. Nothing is downloaded.
 
     .venv/bin/python benchmarks/bench_generation.py                 # ~1-2 min on 2 idle cores
     .venv/bin/python benchmarks/bench_generation.py --quick         # smoke run, ~1 min
@@ -122,15 +122,20 @@ def bench_device(
     # Warm-up (allocator, kernels, lazy imports) outside the timings.
     generator.generate(prompts[:1], max_new_tokens=4, seed=0)
     generator.generate(prompts[:batch_size], max_new_tokens=4, seed=0)
-    best: dict[str, tuple[int, float]] = {}
-    for r in range(rounds):  # interleaved rounds; the best of each mode (the machine is shared)
+    runs: dict[str, list[tuple[int, float]]] = {"sequential": [], "batched": []}
+    for r in range(rounds):  # interleaved rounds: the machine may be shared
         for mode, one in (("sequential", True), ("batched", False)):
             tokens, seconds = _time_generate(generator, prompts, device, one, max_new)
+            runs[mode].append((tokens, seconds))
             print(f"  round {r + 1} {mode:<10} {tokens:>6} tokens in {seconds:7.1f} s", flush=True)
-            if mode not in best or tokens / seconds > best[mode][0] / best[mode][1]:
-                best[mode] = (tokens, seconds)
+    ratios = [
+        (b[0] / b[1]) / (s[0] / s[1])
+        for s, b in zip(runs["sequential"], runs["batched"], strict=True)
+    ]
+    print(f"  batched / sequential per round: {', '.join(f'{x:.2f}x' for x in ratios)}")
     for mode, bs in (("sequential", 1), ("batched", batch_size)):
-        rows.append(Row(device, mode, bs, n_prompts, *best[mode]))
+        by_rate = sorted(runs[mode], key=lambda run: run[0] / run[1])
+        rows.append(Row(device, mode, bs, n_prompts, *by_rate[len(by_rate) // 2]))  # median
     return rows
 
 
@@ -165,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gpu-prompts", type=int, default=64)
     parser.add_argument("--gpu-batch-size", type=int, default=32)
     parser.add_argument("--max-new-tokens", type=int, default=64)
-    parser.add_argument("--rounds", type=int, default=1, help="interleaved rounds, best kept")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds, median kept")
     parser.add_argument("--quick", action="store_true", help="4 prompts, 16 new tokens, 1 round")
     parser.add_argument(
         "--threads",
