@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import logging
-import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 import torch
+
+from cs_pipelines.models.cpu import free_threads
 
 logger = logging.getLogger(__name__)
 
@@ -389,18 +390,13 @@ class VLLMGenerator(Generator):
 
 @contextlib.contextmanager
 def _cpu_threads(device: str) -> Iterator[None]:
-    """On a busy CPU, decode on one thread.
-
-    Token-by-token decoding runs many tiny kernels; when other processes already keep the
-    cores busy, torch's intra-op threads spin waiting for each other at every kernel. On a
-    2-core machine with a load of 4 that made sampling about 8x slower than one thread.
-    """
+    """When other processes keep the CPU busy, decode on one thread (see
+    :mod:`cs_pipelines.models.cpu`: two threads would spin waiting for each other)."""
     if not device.startswith("cpu"):
         yield
         return
     before = torch.get_num_threads()
-    busy = os.getloadavg()[0] >= 0.75 * (os.cpu_count() or 1)
-    torch.set_num_threads(1 if busy else before)
+    torch.set_num_threads(free_threads(before))
     try:
         yield
     finally:

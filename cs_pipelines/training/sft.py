@@ -29,6 +29,7 @@ from typing import Any
 import torch
 from transformers import PrinterCallback
 
+from cs_pipelines.models.cpu import free_threads
 from cs_pipelines.training.callbacks import (
     GuardedTrainerMixin,
     NanGuard,
@@ -310,14 +311,14 @@ def _build_trainer(
 def cpu_threads(resolved: ResolvedTrainingConfig) -> Iterator[int]:
     """Set torch's intra-op threads for the run (restored afterwards); yields the count used.
 
-    Automatic (``cpu_threads=0``) on a CPU: one thread when the 1-minute load average is at
-    least 3/4 of the cores, as the generator does for decoding; otherwise torch's default.
+    Automatic (``cpu_threads=0``) on a CPU: one thread when other processes keep the cores
+    busy (:func:`cs_pipelines.models.cpu.free_threads`), as the generator does for decoding;
+    otherwise torch's default.
     """
     before = torch.get_num_threads()
     wanted = resolved.cpu_threads or before
     if resolved.cpu_threads == 0 and resolved.device == "cpu":
-        busy = os.getloadavg()[0] >= 0.75 * (os.cpu_count() or 1)
-        wanted = 1 if busy else before
+        wanted = free_threads(before)
     if wanted != before:
         logger.info("Training on %d CPU thread(s) (torch default %d)", wanted, before)
     torch.set_num_threads(wanted)

@@ -229,7 +229,7 @@ def test_a_busy_cpu_decodes_on_one_thread_and_the_setting_is_restored(
 
     import torch
 
-    from cs_pipelines.models import generation
+    from cs_pipelines.models import cpu
 
     seen: list[int] = []
     original = generator._generate_batch
@@ -240,9 +240,10 @@ def test_a_busy_cpu_decodes_on_one_thread_and_the_setting_is_restored(
 
     monkeypatch.setattr(generator, "_generate_batch", spy)
     torch.set_num_threads(2)
-    monkeypatch.setattr(generation.os, "getloadavg", lambda: (4.0 * (os.cpu_count() or 1), 0, 0))
+    cores = os.cpu_count() or 1
+    monkeypatch.setattr(cpu, "others_busy_cores", lambda: 0.5 * cores)
     generator.generate(["a"], max_new_tokens=2, temperature=0.0)
-    monkeypatch.setattr(generation.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    monkeypatch.setattr(cpu, "others_busy_cores", lambda: 0.0)
     generator.generate(["a"], max_new_tokens=2, temperature=0.0)
     assert seen == [1, 2] and torch.get_num_threads() == 2
 

@@ -92,11 +92,12 @@ def test_training_threads_follow_the_load_and_are_restored(
 
     import torch
 
+    from cs_pipelines.models import cpu
     from cs_pipelines.training import sft
 
     before = torch.get_num_threads()
     torch.set_num_threads(3)
-    monkeypatch.setattr(sft.os, "getloadavg", lambda: (load * (os.cpu_count() or 1), 0.0, 0.0))
+    monkeypatch.setattr(cpu, "others_busy_cores", lambda: load * (os.cpu_count() or 1))
     resolved = resolve(TrainingConfig(cpu_threads=setting), cuda=device == "cuda")
     try:
         with sft.cpu_threads(resolved) as used:
