@@ -54,7 +54,7 @@ class TrainingConfig:
         resume: resume from the latest checkpoint under ``output_dir/checkpoints`` when one
             exists. False deletes existing checkpoints and starts over.
         cpu_threads: torch intra-op threads while training on a CPU: 0 = automatic (one thread
-            when the load average says the cores are already busy, else torch's default), n =
+            when other processes keep the cores busy, else torch's default), n =
             exactly n. On a shared 2-core machine two threads spin-wait for each other at every
             kernel; one thread trained LoRA 2-3x faster there (see benchmarks/README.md).
     """
