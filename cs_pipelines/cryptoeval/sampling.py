@@ -29,7 +29,7 @@ SYSTEM_PROMPT = (
     "code in a single ```python block."
 )
 PRESETS = ("auto", "smoke", "full")
-SMOKE_TASKS_PER_VARIANT = 12
+SMOKE_TASKS_PER_VARIANT = 8
 _TOP_LEVEL = re.compile(r"^(def |async def |class |import |from |@)")
 CODE_PREFILL = "```python\n"
 CODE_STOP = ["\n```"]

@@ -50,7 +50,7 @@ class CandidatesConfig(ModelCandidateConfig, LadderConfig):
     """Which candidate sources run, how the model is sampled, and the ladder's thresholds."""
 
     sources: str = "teacher,model,commit"
-    model_tasks: int = 12  # tasks the model is sampled on (0 = all): sampling is the slow part
+    model_tasks: int = 4  # tasks the model is sampled on (0 = all): sampling is the slow part
     batch_size: int = 16
 
 

@@ -30,7 +30,7 @@ class TrainingConfig:
     """What the launchpad sets. 0 / -1 / "" mean "the preset's value" (see each field).
 
     Attributes:
-        preset: ``"smoke"`` (a few minutes on a 2-core CPU: 20 steps, r 8, float32),
+        preset: ``"smoke"`` (a few minutes on a 2-core CPU: 12 steps, r 8, float32),
             ``"standard"`` (a real GPU run: 3 epochs, r 16, bf16, batch 16) or ``"auto"``
             (standard on CUDA, smoke otherwise).
         learning_rate: 0 = preset.
@@ -45,7 +45,7 @@ class TrainingConfig:
         target_modules: comma-separated module names; "" = attention + MLP projections.
         eval_steps / save_steps / logging_steps: 0 = preset.
         seed: negative = preset (42).
-        eval_examples: validation examples evaluated; 0 = preset (smoke 32, standard all),
+        eval_examples: validation examples evaluated; 0 = preset (smoke 8, standard all),
             -1 = all.
         min_train_examples: fewer train examples than this (after dropping overlong ones) is an
             error: such a run can only memorise.
@@ -137,25 +137,26 @@ class ResolvedTrainingConfig:
 
 
 _PRESET_VALUES: dict[str, dict[str, Any]] = {
-    # A pipeline check on a 2-core CPU: 20 optimizer steps of 4 short examples with a 135M model
-    # and 32 validation examples take a few minutes on idle cores (see benchmarks/README.md);
-    # r 8 on every projection still exercises the whole LoRA path. No LoRA dropout: peft then
-    # skips the per-module dropout copies of each input, which cost more memory on a CPU than
-    # the frozen base saves (activations, not weights, dominate a 135M model's training memory).
+    # A short run on a 2-core CPU: 12 optimizer steps of 4 examples with a 135M model take a
+    # few minutes on idle cores (see benchmarks/README.md). max_length 1024 keeps the default
+    # SFT set's strategies (answers up to ~700 tokens; 512 dropped 49 of 66); a high learning
+    # rate, because 12 steps is all a CPU run gets. r 8 on every projection. No LoRA dropout:
+    # peft then skips the per-module dropout copies of each input, which cost more memory on a
+    # CPU than the frozen base saves (activations dominate a 135M model's training memory).
     "smoke": {
-        "learning_rate": 2e-4,
+        "learning_rate": 1e-3,
         "epochs": 1.0,
-        "max_steps": 20,
+        "max_steps": 12,
         "batch_size": 4,
         "grad_accum": 1,
-        "max_length": 512,
+        "max_length": 1024,
         "lora_r": 8,
         "lora_alpha": 16,
         "lora_dropout": 0.0,
-        "eval_steps": 10,
-        "save_steps": 10,
+        "eval_steps": 6,
+        "save_steps": 6,
         "logging_steps": 2,
-        "eval_examples": 32,
+        "eval_examples": 8,
         "bf16": False,
         "warmup_ratio": 0.0,
         "lr_scheduler": "linear",

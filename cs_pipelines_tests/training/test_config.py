@@ -11,7 +11,7 @@ from cs_pipelines.training.config import DEFAULT_TARGET_MODULES
 def test_auto_is_smoke_on_a_cpu_and_standard_on_cuda() -> None:
     cpu, gpu = resolve(TrainingConfig(), cuda=False), resolve(TrainingConfig(), cuda=True)
     assert (cpu.preset, cpu.device, cpu.bf16) == ("smoke", "cpu", False)
-    assert (cpu.max_steps, cpu.max_length, cpu.batch_size, cpu.lora_r) == (20, 512, 4, 8)
+    assert (cpu.max_steps, cpu.max_length, cpu.batch_size, cpu.lora_r) == (12, 1024, 4, 8)
     assert (gpu.preset, gpu.device, gpu.bf16) == ("standard", "cuda", True)
     assert (gpu.max_steps, gpu.epochs, gpu.lora_r) == (-1, 3.0, 16)
     assert gpu.batch_size > cpu.batch_size

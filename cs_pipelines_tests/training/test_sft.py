@@ -204,7 +204,7 @@ def bad_dataset(case: str, folder: Path) -> Path:
     elif case == "no assistant answer":
         save_dataset(folder, [{**row, "messages": row["messages"][:2]} for row in ten])
     elif case == "all overlong":
-        save_dataset(folder, [chat(i, extra=" word" * 600) for i in range(10)])
+        save_dataset(folder, [chat(i, extra=" word" * 1200) for i in range(10)])
     return folder
 
 
@@ -218,7 +218,7 @@ def bad_dataset(case: str, folder: Path) -> Path:
         ("empty train split", "the train split is empty"),
         ("tiny train split", "5 usable examples, fewer than min_train_examples=8"),
         ("no assistant answer", "10 train examples are not chats ending with an assistant"),
-        ("all overlong", "all 10 train examples are longer than max_length=512"),
+        ("all overlong", "all 10 train examples are longer than max_length=1024"),
     ],
 )
 def test_bad_datasets_fail_before_anything_is_written(
