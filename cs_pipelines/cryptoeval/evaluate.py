@@ -27,7 +27,7 @@ from cs_pipelines.cryptoeval.harness import (
     pass_at_k_table,
     score_samples,
 )
-from cs_pipelines.cryptoeval.sampling import PROMPT_FORMAT, SamplingConfig, generate_samples
+from cs_pipelines.cryptoeval.sampling import SAMPLING_VERSION, SamplingConfig, generate_samples
 from cs_pipelines.cryptoeval.task import Task
 
 HEADLINE_METRIC = "pass@1"
@@ -47,13 +47,13 @@ class ScoringConfig(SamplingConfig):
 
 def scoring_fingerprint(model_dir: Path, tasks_file: Path, config: ScoringConfig) -> str:
     """What a score depends on: every file of the model folder, the task file, the settings
-    that change samples (not ``force``, ``workers`` or ``batch_size``), the prompt format, and
+    that change samples (not ``force``, ``workers`` or ``batch_size``), the sampling version, and
     the GPU question the ``auto`` preset asks. Equal fingerprints mean the stored scores still
     hold."""
     digest = hashlib.sha256()
     settings = {k: v for k, v in asdict(config).items() if k not in _NOT_FINGERPRINTED}
     settings["per_variant_limit"] = config.per_variant_limit()
-    settings["prompt_format"] = PROMPT_FORMAT
+    settings["sampling_version"] = SAMPLING_VERSION
     digest.update(json.dumps(settings, sort_keys=True).encode())
     files = [(tasks_file.name, tasks_file)] + [
         (str(p.relative_to(model_dir)), p) for p in sorted(model_dir.rglob("*")) if p.is_file()

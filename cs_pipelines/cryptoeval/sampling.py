@@ -33,10 +33,10 @@ SMOKE_TASKS_PER_VARIANT = 8
 _TOP_LEVEL = re.compile(r"^(def |async def |class |import |from |@)")
 CODE_PREFILL = "```python\n"
 CODE_STOP = ["\n```"]
-# Changed whenever the prompts or the answer's opening change: stored scores then no longer hold.
-# (2, answers opened with the task's header, was tried and dropped: SmolLM2-135M then wrote
-# prose after the docstring and passed no smoke task.)
-PROMPT_FORMAT = 3
+# Changed whenever the prompts, the answer's opening or the tasks a preset selects change:
+# stored scores then no longer hold. (2 opened answers with the task's header and was dropped:
+# SmolLM2-135M then wrote prose after the docstring. 4: smoke variants share out categories.)
+SAMPLING_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -94,21 +94,26 @@ def select_tasks(
     """The tasks a run scores: the configured variants, each capped per the preset.
 
     A capped selection takes tasks round-robin over the categories (in task order within
-    each), so a smoke run still covers every category instead of only the first module's.
+    each), so a smoke run still covers every category instead of only the first module's. When
+    the cap is below the number of categories, each variant starts the round at a different
+    category, so the categories one variant leaves out the next one takes.
     """
     limit = config.per_variant_limit(gpu)
     chosen: list[Task] = []
-    for variant in config.variant_list:
+    for index, variant in enumerate(config.variant_list):
         of_variant = [t for t in tasks if t.variant == variant]
-        chosen.extend(_spread(of_variant, limit) if limit else of_variant)
+        chosen.extend(_spread(of_variant, limit, index) if limit else of_variant)
     return chosen
 
 
-def _spread(tasks: list[Task], limit: int) -> list[Task]:
+def _spread(tasks: list[Task], limit: int, start: int = 0) -> list[Task]:
     by_category: dict[str, list[Task]] = {}
     for task in tasks:
         by_category.setdefault(task.category, []).append(task)
     queues = list(by_category.values())
+    if queues:
+        start %= len(queues)
+        queues = queues[start:] + queues[:start]
     picked: list[Task] = []
     for rank in range(max((len(q) for q in queues), default=0)):
         picked.extend(q[rank] for q in queues if rank < len(q))

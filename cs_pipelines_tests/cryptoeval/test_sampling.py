@@ -113,6 +113,10 @@ def test_auto_preset_scores_everything_on_a_gpu_and_a_smoke_subset_on_a_cpu(task
     assert len(select_tasks(tasks, config, gpu=True)) == len(tasks)
     smoke = select_tasks(tasks, config, gpu=False)
     assert len(smoke) == 3 * SMOKE_TASKS_PER_VARIANT
+    # Fewer smoke tasks per variant than categories: the variants share out the categories.
+    categories = {t.category for t in tasks}
+    assert len(categories) > SMOKE_TASKS_PER_VARIANT
+    assert {t.category for t in smoke} == categories
     assert select_tasks(tasks, SamplingConfig(preset="smoke"), gpu=True) == smoke
 
 
@@ -203,7 +207,7 @@ def test_stored_scores_hold_only_while_model_tasks_settings_and_prompts_are_unch
     same = evaluate.ScoringConfig(preset="smoke", workers=7, batch_size=2, force=True)
     assert evaluate.scoring_fingerprint(model, tasks_file, same) == first
     changed = [evaluate.scoring_fingerprint(model, tasks_file, evaluate.ScoringConfig())]
-    monkeypatch.setattr(evaluate, "PROMPT_FORMAT", evaluate.PROMPT_FORMAT + 1)
+    monkeypatch.setattr(evaluate, "SAMPLING_VERSION", evaluate.SAMPLING_VERSION + 1)
     changed.append(evaluate.scoring_fingerprint(model, tasks_file, config))
     monkeypatch.undo()
     (model / "weights.bin").write_bytes(b"\x01" * 8)
