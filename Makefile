@@ -49,6 +49,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_scoring.py
 	$(BIN)/python benchmarks/bench_generation.py
 	$(BIN)/python benchmarks/bench_backtest.py
+	$(BIN)/python benchmarks/bench_training.py
 
 # Removes the environment and everything the platform wrote under data/ (committed files stay).
 clean:
