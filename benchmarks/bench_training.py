@@ -147,13 +147,12 @@ def run_side(
     """Train ``warmup + steps`` steps of one mode and measure the timed ones."""
     import torch
     from datasets import Dataset
-    from peft import LoraConfig
     from transformers import AutoModelForCausalLM
     from trl import SFTTrainer
 
     from cs_pipelines.training import TrainingConfig, resolve
     from cs_pipelines.training.data import to_prompt_completion
-    from cs_pipelines.training.sft import load_tokenizer, sft_config
+    from cs_pipelines.training.sft import load_tokenizer, lora_config, sft_config
 
     cuda = device == "cuda"
     config = TrainingConfig(
@@ -171,13 +170,7 @@ def run_side(
     dtype = torch.bfloat16 if resolved.bf16 and mode == "lora" else torch.float32
     model = AutoModelForCausalLM.from_pretrained(model_dir, dtype=dtype, local_files_only=True)
     loaded_mb = proc_status_mb("VmRSS")
-    lora = LoraConfig(
-        r=resolved.lora_r,
-        lora_alpha=resolved.lora_alpha,
-        lora_dropout=resolved.lora_dropout,
-        target_modules=list(resolved.target_modules),
-        task_type="CAUSAL_LM",
-    )
+    lora = lora_config(resolved)
     timer = StepTimer(warmup, cuda)
     if cuda:
         torch.cuda.reset_peak_memory_stats()

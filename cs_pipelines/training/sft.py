@@ -278,7 +278,6 @@ def _build_trainer(
     resolved: ResolvedTrainingConfig,
     callbacks: list[Any],
 ) -> Any:
-    from peft import LoraConfig
     from transformers import AutoModelForCausalLM
     from trl import SFTTrainer
 
@@ -287,14 +286,7 @@ def _build_trainer(
 
     dtype = torch.bfloat16 if resolved.bf16 else torch.float32
     model = AutoModelForCausalLM.from_pretrained(base_model_dir, dtype=dtype, local_files_only=True)
-    lora = LoraConfig(
-        r=resolved.lora_r,
-        lora_alpha=resolved.lora_alpha,
-        lora_dropout=resolved.lora_dropout,
-        target_modules=list(resolved.target_modules),
-        bias="none",
-        task_type="CAUSAL_LM",
-    )
+    lora = lora_config(resolved)
     with _quiet_peft():
         return _Trainer(
             model=model,
@@ -305,6 +297,20 @@ def _build_trainer(
             peft_config=lora,
             callbacks=callbacks,
         )
+
+
+def lora_config(resolved: ResolvedTrainingConfig) -> Any:
+    """The peft ``LoraConfig`` of a resolved run: its rank, alpha, dropout and modules."""
+    from peft import LoraConfig
+
+    return LoraConfig(
+        r=resolved.lora_r,
+        lora_alpha=resolved.lora_alpha,
+        lora_dropout=resolved.lora_dropout,
+        target_modules=list(resolved.target_modules),
+        bias="none",
+        task_type="CAUSAL_LM",
+    )
 
 
 @contextlib.contextmanager
