@@ -12,8 +12,10 @@ counts as busy.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
+from collections.abc import Iterator
 
 SAMPLE_S = 0.3
 
@@ -56,3 +58,18 @@ def free_threads(default: int) -> int:
     quarter of the cores (so that two threads would wait on each other)."""
     cores = os.cpu_count() or 1
     return 1 if others_busy_cores() >= 0.25 * cores else default
+
+
+@contextlib.contextmanager
+def torch_threads(count: int = 0) -> Iterator[int]:
+    """Run the block on ``count`` torch intra-op threads, or on :func:`free_threads` of torch's
+    default when ``count`` is 0; torch's setting is restored afterwards. Yields the count."""
+    import torch  # here, so that importing this module stays light
+
+    before = torch.get_num_threads()
+    wanted = count or free_threads(before)
+    torch.set_num_threads(wanted)
+    try:
+        yield wanted
+    finally:
+        torch.set_num_threads(before)

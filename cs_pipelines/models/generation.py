@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 import torch
 
-from cs_pipelines.models.cpu import free_threads
+from cs_pipelines.models.cpu import torch_threads
 
 logger = logging.getLogger(__name__)
 
@@ -395,12 +395,8 @@ def _cpu_threads(device: str) -> Iterator[None]:
     if not device.startswith("cpu"):
         yield
         return
-    before = torch.get_num_threads()
-    torch.set_num_threads(free_threads(before))
-    try:
+    with torch_threads():
         yield
-    finally:
-        torch.set_num_threads(before)
 
 
 def vllm_available() -> bool:

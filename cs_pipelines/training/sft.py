@@ -29,7 +29,7 @@ from typing import Any
 import torch
 from transformers import PrinterCallback
 
-from cs_pipelines.models.cpu import free_threads
+from cs_pipelines.models.cpu import torch_threads
 from cs_pipelines.training.callbacks import (
     GuardedTrainerMixin,
     NanGuard,
@@ -322,16 +322,11 @@ def cpu_threads(resolved: ResolvedTrainingConfig) -> Iterator[int]:
     otherwise torch's default.
     """
     before = torch.get_num_threads()
-    wanted = resolved.cpu_threads or before
-    if resolved.cpu_threads == 0 and resolved.device == "cpu":
-        wanted = free_threads(before)
-    if wanted != before:
-        logger.info("Training on %d CPU thread(s) (torch default %d)", wanted, before)
-    torch.set_num_threads(wanted)
-    try:
+    automatic = resolved.cpu_threads == 0 and resolved.device == "cpu"
+    with torch_threads(0 if automatic else resolved.cpu_threads or before) as wanted:
+        if wanted != before:
+            logger.info("Training on %d CPU thread(s) (torch default %d)", wanted, before)
         yield wanted
-    finally:
-        torch.set_num_threads(before)
 
 
 @contextlib.contextmanager
