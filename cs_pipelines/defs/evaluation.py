@@ -227,17 +227,11 @@ def _stored_completeness(warehouse: WarehouseResource, version: str) -> dg.Asset
 
 def _log_to_mlflow(mlflow: MlflowResource, number: str, scores: pl.DataFrame, metadata: dict):
     """The version's scores, per-category table and chart, on its MLflow training run."""
-    from cs_pipelines.registry import flatten_scores, log_scores
-    from cs_pipelines.registry.tracking import client_for
+    from cs_pipelines.registry import flatten_scores, log_scores, version_run_id
 
-    run_id = (
-        client_for(mlflow.settings)
-        .get_model_version(mlflow.settings.registered_model_name, number)
-        .run_id
-    )
     log_scores(
         mlflow.settings,
-        run_id,
+        version_run_id(mlflow.settings, number),
         flatten_scores(scores),
         metadata["by_category"].value,
         chart_path(f"cs-trader-coder/{number}"),

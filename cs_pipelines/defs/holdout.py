@@ -153,10 +153,7 @@ def holdout_metadata(evaluation: HoldoutEvaluation, tasks: list) -> dict:
 
 
 def _log_to_mlflow(mlflow: MlflowResource, number: str | None, scores: dict[str, float]) -> None:
-    from cs_pipelines.registry.tracking import client_for
+    from cs_pipelines.registry import log_scores, version_run_id
 
-    client = client_for(mlflow.settings)
-    run_id = client.get_model_version(mlflow.settings.registered_model_name, number).run_id
-    for name, value in scores.items():
-        if math.isfinite(value):
-            client.log_metric(run_id, MLFLOW_PREFIX + name.replace("@", "_at_"), value)
+    run_id = version_run_id(mlflow.settings, number)
+    log_scores(mlflow.settings, run_id, scores, prefix=MLFLOW_PREFIX)

@@ -38,6 +38,7 @@ _TRACKING_NAMES = {
     "git_sha",
     "log_scores",
     "log_training_run",
+    "version_run_id",
     "version_scores",
 }
 _CHAMPION_NAMES = {"LoadedModel", "generate_text", "load_champion", "load_version"}
@@ -67,6 +68,7 @@ __all__ = [
     "load_version",
     "log_scores",
     "log_training_run",
+    "version_run_id",
     "version_scores",
 ]
 

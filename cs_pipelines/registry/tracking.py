@@ -323,13 +323,13 @@ def _requirements() -> list[str]:
 # ---- CryptoEval scores -------------------------------------------------------------------------
 
 
-def metric_key(score_key: str) -> str:
+def metric_key(score_key: str, prefix: str = SCORES_PREFIX) -> str:
     """The MLflow metric name of a score key: ``pass@1`` -> ``cryptoeval/pass_at_1`` (MLflow
     names may not contain ``@``; only the last path segment is rewritten, so the mapping is
     reversible)."""
     head, _, last = score_key.rpartition("/")
     last = re.sub(r"[^\w.\- ]", "_", last.replace("@", "_at_"))
-    return SCORES_PREFIX + (f"{head}/{last}" if head else last)
+    return prefix + (f"{head}/{last}" if head else last)
 
 
 def score_key(metric: str) -> str:
@@ -346,27 +346,31 @@ def log_scores(
     scores: Mapping[str, float],
     table: Any = None,
     chart_png: Path | None = None,
+    prefix: str = SCORES_PREFIX,
 ) -> None:
-    """Add CryptoEval scores to a training run: metrics, the table and the chart as artifacts.
+    """Add scores to a training run: metrics, the table and the chart as artifacts.
 
     ``table`` is Markdown text (logged as ``cryptoeval/scores.md``) or a polars/pandas frame
     (``cryptoeval/scores.json``, which the MLflow UI shows as a table). The headline pass@1 is
-    also set as a tag on the run's model versions, so the registry page shows it.
+    also set as a tag on the run's model versions, so the registry page shows it. ``prefix``
+    names the benchmark: metrics and artifacts go under it (CryptoEval's by default).
     """
     check_reachable(settings)
     client = client_for(settings)
     now = int(time.time() * 1000)
     metrics = [
-        Metric(metric_key(k), float(v), now, 0) for k, v in scores.items() if math.isfinite(v)
+        Metric(metric_key(k, prefix), float(v), now, 0)
+        for k, v in scores.items()
+        if math.isfinite(v)
     ]
     _log_metrics(client, run_id, metrics)
     if isinstance(table, str):
-        client.log_text(run_id, table, f"{SCORES_PREFIX}scores.md")
+        client.log_text(run_id, table, f"{prefix}scores.md")
     elif table is not None:
         frame = table.to_pandas() if hasattr(table, "to_pandas") else table
-        client.log_table(run_id, data=frame, artifact_file=f"{SCORES_PREFIX}scores.json")
+        client.log_table(run_id, data=frame, artifact_file=f"{prefix}scores.json")
     if chart_png is not None:
-        client.log_artifact(run_id, str(chart_png), artifact_path=SCORES_PREFIX.rstrip("/"))
+        client.log_artifact(run_id, str(chart_png), artifact_path=prefix.rstrip("/"))
     headline = scores.get("pass@1")
     if headline is not None:
         for version in _versions_of_run(client, settings, run_id):
@@ -382,13 +386,20 @@ def _versions_of_run(client: MlflowClient, settings: MlflowSettings, run_id: str
     return [str(v.version) for v in found]
 
 
+def version_run_id(settings: MlflowSettings, version: str) -> str | None:
+    """The id of the training run that registered ``version``; None when it has none."""
+    model_version = client_for(settings).get_model_version(
+        settings.registered_model_name, str(version)
+    )
+    return model_version.run_id or None
+
+
 def version_scores(settings: MlflowSettings, version: str) -> dict[str, float]:
     """The CryptoEval scores logged for a version's run, in score-key form (``pass@1``, ...)."""
-    client = client_for(settings)
-    model_version = client.get_model_version(settings.registered_model_name, str(version))
-    if not model_version.run_id:
+    run_id = version_run_id(settings, version)
+    if run_id is None:
         return {}
-    metrics = client.get_run(model_version.run_id).data.metrics
+    metrics = client_for(settings).get_run(run_id).data.metrics
     return {score_key(k): v for k, v in metrics.items() if k.startswith(SCORES_PREFIX)}
 
 
@@ -463,5 +474,6 @@ __all__ = [
     "metric_key",
     "score_key",
     "using",
+    "version_run_id",
     "version_scores",
 ]
