@@ -104,9 +104,8 @@ def sft_holdout_scores(
         evaluation = evaluate_holdout(
             version, tasks, chats, generator, probe_feeds(warehouse), pool, settings
         )
-    warehouse.warehouse.replace_rows(
-        RESULTS_TABLE, results_frame(evaluation, tasks), "model_version", version
-    )
+    results = results_frame(evaluation, tasks)
+    warehouse.warehouse.replace_rows(RESULTS_TABLE, results, "model_version", version)
     warehouse.warehouse.replace_rows(
         SCORES_TABLE, scores_frame(evaluation), "model_version", version
     )
@@ -118,7 +117,7 @@ def sft_holdout_scores(
     if adapter_path is not None:
         _log_to_mlflow(mlflow, registered_version(version), scores)
     return dg.MaterializeResult(
-        metadata=holdout_metadata(evaluation, tasks),
+        metadata=holdout_metadata(evaluation, results, len(tasks)),
         check_results=[
             dg.AssetCheckResult(
                 check_name="every_task_answered",
@@ -130,20 +129,15 @@ def sft_holdout_scores(
     )
 
 
-def holdout_metadata(evaluation: HoldoutEvaluation, tasks: list) -> dict:
-    """Headline scores, where the answers stopped on the ladder, and the answers per task."""
-    rungs = pl.DataFrame(
-        {
-            "stopped_at": list(evaluation.rung_counts()),
-            "answers": list(evaluation.rung_counts().values()),
-        }
-    )
-    per_task = results_frame(evaluation, tasks).select(
-        "task_id", "difficulty", "rung_name", "verified", "stop_reason"
-    )
+def holdout_metadata(evaluation: HoldoutEvaluation, results: pl.DataFrame, n_tasks: int) -> dict:
+    """Headline scores, where the answers stopped on the ladder, and the answers per task
+    (``results``: the evaluation's ``results_frame``)."""
+    counts = evaluation.rung_counts()
+    rungs = pl.DataFrame({"stopped_at": list(counts), "answers": list(counts.values())})
+    per_task = results.select("task_id", "difficulty", "rung_name", "verified", "stop_reason")
     return {
         **{name: dg.MetadataValue.float(round(v, 4)) for name, v in evaluation.scores().items()},
-        "tasks": dg.MetadataValue.int(len(tasks)),
+        "tasks": dg.MetadataValue.int(n_tasks),
         "families": dg.MetadataValue.text(", ".join(evaluation.families)),
         "loss_tokens": dg.MetadataValue.int(evaluation.loss_tokens),
         "generation_s": dg.MetadataValue.float(round(evaluation.generation_s, 1)),

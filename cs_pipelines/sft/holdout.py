@@ -16,6 +16,7 @@ adapter trained on the train split. A model version is judged on them two ways:
 from __future__ import annotations
 
 import math
+import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -141,8 +142,6 @@ def evaluate_holdout(
     """Answer every held-out task once, verify the answers on the ladder, and measure the
     reference answers' completion loss (``chats``: the validation split's messages).
     ``generator`` is a :class:`~cs_pipelines.models.generation.TransformersGenerator`."""
-    import time
-
     config = config or HoldoutConfig()
     if not tasks:
         raise ValueError("no held-out tasks: the SFT dataset's validation split is empty")
@@ -163,11 +162,12 @@ def evaluate_holdout(
 
 def scores_frame(evaluation: HoldoutEvaluation) -> pl.DataFrame:
     """One row per score for the warehouse table ``sft_holdout_scores``."""
+    scores = evaluation.scores()
     return pl.DataFrame(
         {
             "model_version": evaluation.version,
-            "metric": list(evaluation.scores()),
-            "value": list(evaluation.scores().values()),
+            "metric": list(scores),
+            "value": list(scores.values()),
             "n_tasks": len(evaluation.rows),
         },
         schema_overrides={"value": pl.Float64, "n_tasks": pl.Int64},
