@@ -8,6 +8,7 @@ DuckDB file from three processes at the same time.
 from __future__ import annotations
 
 import multiprocessing
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -49,6 +50,24 @@ def step_time(instance: dg.DagsterInstance, run_id: str, event_type: str) -> flo
     )
 
 
+def wait_until_harvest_steps_started(instance: dg.DagsterInstance, count: int) -> None:
+    """Poll the event log until ``count`` runs have started their harvest step."""
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        started = [
+            run.run_id
+            for run in instance.get_runs()
+            if any(
+                record.step_key == "raw_commits"
+                for record in instance.all_logs(run.run_id, of_type=dg.DagsterEventType.STEP_START)
+            )
+        ]
+        if len(started) >= count:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"only {len(started)} of {count} harvest steps started within 300 s")
+
+
 @pytest.fixture
 def repos_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     lines = ["repositories:"]
@@ -65,8 +84,14 @@ def test_concurrent_partition_runs_neither_fail_nor_lose_rows(repos_file: Path, 
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions("reference_repos", list(REPOS))
         spawn = multiprocessing.get_context("spawn")
+        warehouse = Warehouse(tmp_path / "data" / "warehouse.duckdb")
         with ProcessPoolExecutor(max_workers=len(REPOS), mp_context=spawn) as pool:
-            runs = [pool.submit(run_partition, instance.get_ref(), name) for name in REPOS]
+            # Holding the warehouse until every harvest step has started makes the steps overlap
+            # however slowly the run processes start on a loaded machine: none can store a batch,
+            # so none can finish, before the last one is running.
+            with warehouse.connect():
+                runs = [pool.submit(run_partition, instance.get_ref(), name) for name in REPOS]
+                wait_until_harvest_steps_started(instance, len(REPOS))
             results = [run.result(timeout=400) for run in runs]
         assert [ok for _, ok in results] == [True] * len(REPOS)
         run_ids = [run_id for run_id, _ in results]
@@ -74,7 +99,6 @@ def test_concurrent_partition_runs_neither_fail_nor_lose_rows(repos_file: Path, 
         ends = [step_time(instance, run_id, "STEP_SUCCESS") for run_id in run_ids]
         assert max(starts) < min(ends), "the harvest steps did not overlap"
 
-    warehouse = Warehouse(tmp_path / "data" / "warehouse.duckdb")
     stored = warehouse.query(
         "SELECT repo, count(*) AS n, count(DISTINCT sha) AS d FROM raw_commits GROUP BY repo"
     )
