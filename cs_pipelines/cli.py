@@ -228,7 +228,7 @@ def run_main_job(repos_file: Path | None = None, quick: bool = False) -> int:
                 ("curation_job", "curate", None),
                 ("index_job", "index", None),
                 ("evaluation_job", "base model and CryptoEval tasks", None),
-                ("sft_data_job", "market data, strategy tasks, candidates, SFT dataset", None),
+                ("sft_data_job", "market data, strategy and function tasks, SFT set", None),
                 ("scoring_job", "score the base model", BASE_MODEL_VERSION),
                 ("training_job", "LoRA fine-tune and register in MLflow", None),
             )
@@ -381,8 +381,9 @@ def _holdout_lines(warehouse: Warehouse) -> list[str]:
     )
     return [
         f"  {row['model_version']:<22} verified@1 {row['verified@1']:.3f} ({row['n_tasks']} "
-        f"tasks), rungs passed {row['mean_rungs_passed']:.2f}, completion loss "
-        f"{row['completion_loss']:.3f}"
+        f"tasks; strategies {row['verified@1/strategy']:.3f}, functions "
+        f"{row['verified@1/function']:.3f}), strategy rungs passed "
+        f"{row['mean_rungs_passed']:.2f}, completion loss {row['completion_loss']:.3f}"
         for row in scores.iter_rows(named=True)
     ]
 

@@ -6,6 +6,7 @@ import dagster as dg
 
 from cs_pipelines.defs.curation import INSTRUCTIONS_SPEC, REPORT_SPEC
 from cs_pipelines.defs.evaluation import base_model, cryptoeval_scores, cryptoeval_tasks
+from cs_pipelines.defs.functions import function_candidates, function_tasks
 from cs_pipelines.defs.harvest import raw_commits
 from cs_pipelines.defs.holdout import sft_holdout_scores
 from cs_pipelines.defs.market import market_data
@@ -50,9 +51,14 @@ evaluation_job = dg.define_asset_job(
 sft_data_job = dg.define_asset_job(
     "sft_data_job",
     selection=dg.AssetSelection.assets(
-        market_data, strategy_tasks, strategy_candidates, sft_dataset
+        market_data,
+        strategy_tasks,
+        strategy_candidates,
+        function_tasks,
+        function_candidates,
+        sft_dataset,
     ),
-    description="Market data, strategy tasks, verified candidates and the SFT dataset.",
+    description="Market data, strategy and function tasks, their verified candidates, the SFT set.",
 )
 
 training_job = dg.define_asset_job(

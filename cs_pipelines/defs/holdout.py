@@ -8,6 +8,7 @@ import polars as pl
 from cs_pipelines import paths
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
 from cs_pipelines.defs.evaluation import base_model, model_for
+from cs_pipelines.defs.functions import function_tasks
 from cs_pipelines.defs.partitions import model_version_partitions, registered_version
 from cs_pipelines.defs.resources import MlflowResource, WarehouseResource
 from cs_pipelines.defs.sft import (
@@ -18,6 +19,7 @@ from cs_pipelines.defs.sft import (
     strategy_tasks,
 )
 from cs_pipelines.reporting import markdown_table
+from cs_pipelines.sft.function_tasks import load_function_tasks
 from cs_pipelines.sft.holdout import (
     HoldoutConfig,
     HoldoutEvaluation,
@@ -41,7 +43,7 @@ MLFLOW_PREFIX = "sft_holdout/"
     kinds={"python", "duckdb"},
     group_name="evaluation",
     partitions_def=model_version_partitions,
-    deps=[base_model, strategy_tasks, sft_dataset],
+    deps=[base_model, strategy_tasks, function_tasks, sft_dataset],
     check_specs=[
         dg.AssetCheckSpec(
             "every_task_answered",
@@ -58,9 +60,10 @@ def sft_holdout_scores(
     mlflow: MlflowResource,
 ) -> dg.MaterializeResult:
     """One model version (a partition) on the SFT validation split's tasks, whose families no
-    adapter trained on: one greedy answer per task verified on the ladder (verified@1, rungs
-    passed) and the completion loss of the held-out reference answers. Rows land in
-    sft_holdout_results; a registered version's scores are logged to its MLflow run."""
+    adapter trained on: one greedy answer per strategy or function task verified on its ladder
+    (verified@1 overall and per kind, strategy rungs passed) and the completion loss of the
+    held-out reference answers. Rows land in sft_holdout_results; a registered version's
+    scores are logged to its MLflow run."""
     from datasets import load_from_disk
 
     from cs_pipelines.models.generation import make_generator
@@ -87,7 +90,7 @@ def sft_holdout_scores(
         )
     tasks = holdout_tasks(
         validation["task_id"],
-        {t.task_id: t for t in stored_strategy_tasks(warehouse)},
+        {t.task_id: t for t in [*stored_strategy_tasks(warehouse), *load_function_tasks()]},
         settings.max_tasks,
     )
     chosen = {t.task_id for t in tasks}
@@ -134,7 +137,9 @@ def holdout_metadata(evaluation: HoldoutEvaluation, results: pl.DataFrame, n_tas
     (``results``: the evaluation's ``results_frame``)."""
     counts = evaluation.rung_counts()
     rungs = pl.DataFrame({"stopped_at": list(counts), "answers": list(counts.values())})
-    per_task = results.select("task_id", "difficulty", "rung_name", "verified", "stop_reason")
+    per_task = results.select(
+        "task_id", "kind", "difficulty", "rung_name", "verified", "stop_reason"
+    )
     return {
         **{name: dg.MetadataValue.float(round(v, 4)) for name, v in evaluation.scores().items()},
         "tasks": dg.MetadataValue.int(n_tasks),

@@ -34,6 +34,7 @@ from cs_pipelines.sft.dataset import (
     to_frame,
 )
 from cs_pipelines.sft.decontam import contaminated, ngram_index
+from cs_pipelines.sft.function_tasks import load_function_tasks
 from cs_pipelines.sft.model_candidates import (
     ModelCandidateConfig,
     model_candidates,
@@ -65,6 +66,7 @@ SftDatasetRunConfig = launchpad_config(
     "Deduplication, decontamination and the train/validation split by task family.",
 )
 MAX_CATEGORY_SHARE = 0.6
+FUNCTION_CANDIDATES = "function_candidates"  # the asset in defs.functions, which imports this one
 SFT_DATASET_DIR = "sft/dataset"  # under the artifacts folder
 
 
@@ -95,22 +97,29 @@ def strategy_tasks(
         context.log.warning(f"{len(ungrounded)} tasks' teacher runs failed: {ungrounded[:5]}")
     table = pl.DataFrame([t.to_record() for t in grounded])
     warehouse.warehouse.replace_table("strategy_tasks", table)
-    counts = table.pivot(
-        on="difficulty_label", index="category", values="task_id", aggregate_function="len"
-    ).fill_null(0)
     return dg.MaterializeResult(
         metadata={
-            "dagster/row_count": dg.MetadataValue.int(table.height),
-            "families": dg.MetadataValue.int(table["family"].n_unique()),
+            **task_table_metadata(table),
             "ungrounded": dg.MetadataValue.int(len(ungrounded)),
-            "by_category_and_difficulty": dg.MetadataValue.md(
-                markdown_table(counts.sort("category"), 20)
-            ),
             "examples": dg.MetadataValue.md(
                 markdown_table(table.select("task_id", "difficulty", "instruction"), 5, 160)
             ),
         }
     )
+
+
+def task_table_metadata(table: pl.DataFrame) -> dict:
+    """Rows, families, and tasks per category and difficulty of a task table."""
+    counts = table.pivot(
+        on="difficulty_label", index="category", values="task_id", aggregate_function="len"
+    ).fill_null(0)
+    return {
+        "dagster/row_count": dg.MetadataValue.int(table.height),
+        "families": dg.MetadataValue.int(table["family"].n_unique()),
+        "by_category_and_difficulty": dg.MetadataValue.md(
+            markdown_table(counts.sort("category"), 20)
+        ),
+    }
 
 
 @dg.asset(
@@ -148,7 +157,7 @@ def strategy_candidates(
         ]
     )
     warehouse.warehouse.replace_table("strategy_candidates", table)
-    return dg.MaterializeResult(metadata=_candidate_metadata(table))
+    return dg.MaterializeResult(metadata=candidate_metadata(table, RUNGS, "candidate_rungs"))
 
 
 def _model_candidates(context, tasks: list[StrategyTask], settings: CandidatesConfig) -> list:
@@ -160,7 +169,8 @@ def _model_candidates(context, tasks: list[StrategyTask], settings: CandidatesCo
     return model_candidates(chosen, generator, settings, open_prompt_builder())
 
 
-def _candidate_metadata(table: pl.DataFrame) -> dict:
+def candidate_metadata(table: pl.DataFrame, rungs: tuple[str, ...], chart_name: str) -> dict:
+    """Counts per source, why candidates stopped, and a chart of the highest rung reached."""
     by_source = (
         table.group_by("source")
         .agg(pl.len().alias("candidates"), pl.col("verified").sum().alias("verified"))
@@ -175,10 +185,10 @@ def _candidate_metadata(table: pl.DataFrame) -> dict:
     reached = table.group_by("rung_name").len()
     counts = dict(reached.iter_rows())
     chart = bar_chart_png(
-        list(RUNGS),
-        [int(counts.get(name, 0)) for name in RUNGS],
+        list(rungs),
+        [int(counts.get(name, 0)) for name in rungs],
         "Highest rung reached",
-        paths.artifacts_dir() / "reports" / "candidate_rungs.png",
+        paths.artifacts_dir() / "reports" / f"{chart_name}.png",
         xlabel="candidates",
     )
     return {
@@ -193,7 +203,7 @@ def _candidate_metadata(table: pl.DataFrame) -> dict:
 @dg.asset(
     kinds={"huggingface", "duckdb"},
     group_name="sft",
-    deps=[strategy_candidates, cryptoeval_tasks],
+    deps=[strategy_candidates, FUNCTION_CANDIDATES, cryptoeval_tasks],
     check_specs=[
         dg.AssetCheckSpec(name, asset="sft_dataset", blocking=True, description=description)
         for name, description in (
@@ -207,15 +217,17 @@ def _candidate_metadata(table: pl.DataFrame) -> dict:
 def sft_dataset(
     context: dg.AssetExecutionContext, config: SftDatasetRunConfig, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
-    """The SFT set: verified (task, code) pairs in chat format with their backtest outcome,
-    exact and near duplicates removed, decontaminated against CryptoEval, split into train and
-    validation by task family; saved as a Hugging Face datasets folder and the warehouse table
-    sft_dataset, with a data card."""
+    """The SFT set: verified (task, code) pairs in chat format (strategies with their backtest
+    outcome, and functions), exact and near duplicates removed, decontaminated against
+    CryptoEval, split into train and validation by task family; saved as a Hugging Face
+    datasets folder and the warehouse table sft_dataset, with a data card."""
     settings = to_stage_config(config, SftDatasetConfig)
-    rows = warehouse.warehouse.query("SELECT * FROM strategy_candidates").to_dicts()
-    for row in rows:
-        row["metrics"], row["meta"] = json.loads(row["metrics"]), json.loads(row["meta"])
-    tasks = {t.task_id: t for t in stored_strategy_tasks(warehouse)}
+    rows = [
+        {**row, "metrics": json.loads(row["metrics"]), "meta": json.loads(row["meta"])}
+        for table in ("strategy_candidates", FUNCTION_CANDIDATES)
+        for row in warehouse.warehouse.query(f"SELECT * FROM {table}").to_dicts()
+    ]
+    tasks = {t.task_id: t for t in [*stored_strategy_tasks(warehouse), *load_function_tasks()]}
     benchmark = [text for t in load_tasks() for text in (t.prompt, t.canonical_solution)]
     build = build_sft_dataset(rows, tasks, benchmark, settings)
     folder = save_dataset(build, paths.artifacts_dir() / SFT_DATASET_DIR)

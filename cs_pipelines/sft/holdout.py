@@ -1,13 +1,15 @@
-"""Held-out SFT tasks: how well a model version writes strategies for task families it never
-trained on.
+"""Held-out SFT tasks: how well a model version writes strategies and functions for task
+families it never trained on.
 
 The SFT dataset splits by task family, so the validation split's tasks are unseen by every
 adapter trained on the train split. A model version is judged on them two ways:
 
 * **verified@1**: one greedy, zero-shot answer per task, climbed up the same verification ladder
-  the training data passed (parses, imports, runs, trades, matches the task's spec, reruns the
-  same). The share that reaches the top is the execution-grounded score; the mean number of rungs
-  passed shows progress below it.
+  the training data passed: for a strategy, parses, imports, runs, trades, matches the task's
+  spec, reruns the same; for a function (posed as CryptoEval poses one), parses, imports,
+  passes the task's tests, reruns the same. The share that reaches the top is the
+  execution-grounded score, also reported per kind; the mean number of strategy rungs passed
+  shows progress below it.
 * **completion loss**: the mean per-token cross-entropy of the held-out reference answers given
   their prompts, tokens counted as in training (the assistant turn after the chat template's
   generation prompt), so base and fine-tuned versions are measured on the same footing.
@@ -24,9 +26,20 @@ from typing import Any
 
 import polars as pl
 
+from cs_pipelines.cryptoeval.sampling import SamplingConfig, generate_samples
+from cs_pipelines.sft.candidates import Candidate
+from cs_pipelines.sft.function_tasks import (
+    FUNCTION_RUNGS,
+    FunctionTask,
+    is_function_task_id,
+    verify_function_candidates,
+)
 from cs_pipelines.sft.ladder import RUNGS, LadderConfig, VerifiedCandidate, verify_candidates
 from cs_pipelines.sft.model_candidates import ModelCandidateConfig, model_candidates
 from cs_pipelines.sft.tasks import StrategyTask
+
+HeldOutTask = StrategyTask | FunctionTask
+STOPPED_AT = ("none", *RUNGS, *(r for r in FUNCTION_RUNGS if r not in RUNGS))
 
 Message = dict[str, str]
 
@@ -49,6 +62,9 @@ class HoldoutConfig:
             few_shot_k=0,
         )
 
+    def function_sampling(self) -> SamplingConfig:
+        return SamplingConfig(temperature=self.temperature, max_new_tokens=self.max_new_tokens)
+
 
 @dataclass
 class HoldoutEvaluation:
@@ -63,39 +79,59 @@ class HoldoutEvaluation:
 
     @property
     def verified_rate(self) -> float:
-        return sum(r.verified for r in self.rows) / len(self.rows) if self.rows else math.nan
+        return _verified_share(self.rows)
+
+    @property
+    def strategy_rows(self) -> list[VerifiedCandidate]:
+        return [r for r in self.rows if not is_function_task_id(r.task_id)]
+
+    @property
+    def function_rows(self) -> list[VerifiedCandidate]:
+        return [r for r in self.rows if is_function_task_id(r.task_id)]
 
     @property
     def mean_rungs_passed(self) -> float:
-        """Rungs passed per answer, 0 (does not parse) to len(RUNGS) (verified)."""
-        return sum(r.rung + 1 for r in self.rows) / len(self.rows) if self.rows else math.nan
+        """Strategy rungs passed per strategy answer, 0 (does not parse) to len(RUNGS)."""
+        rows = self.strategy_rows
+        return sum(r.rung + 1 for r in rows) / len(rows) if rows else math.nan
 
     def rung_counts(self) -> dict[str, int]:
         """How many answers got no further than each rung ("none": not even parsed)."""
         counts = Counter(r.rung_name or "none" for r in self.rows)
-        return {name: counts.get(name, 0) for name in ("none", *RUNGS)}
+        return {name: counts.get(name, 0) for name in STOPPED_AT}
 
     def scores(self) -> dict[str, float]:
         return {
             "verified@1": self.verified_rate,
+            "verified@1/strategy": _verified_share(self.strategy_rows),
+            "verified@1/function": _verified_share(self.function_rows),
             "mean_rungs_passed": self.mean_rungs_passed,
             "completion_loss": self.completion_loss,
         }
 
 
+def _verified_share(rows: Sequence[VerifiedCandidate]) -> float:
+    return sum(r.verified for r in rows) / len(rows) if rows else math.nan
+
+
 def holdout_tasks(
-    validation_task_ids: Sequence[str], tasks: Mapping[str, StrategyTask], max_tasks: int = 0
-) -> list[StrategyTask]:
-    """The grounded tasks of the validation split, in a stable order; an error names the ids
-    that the task table lacks (the data set and the tasks are out of step)."""
+    validation_task_ids: Sequence[str], tasks: Mapping[str, HeldOutTask], max_tasks: int = 0
+) -> list[HeldOutTask]:
+    """The tasks of the validation split in a stable order, strategies and functions taking
+    turns so that a ``max_tasks`` cap keeps both kinds; an error names the ids that the task
+    tables lack (the data set and the tasks are out of step)."""
     wanted = sorted(set(validation_task_ids))
     missing = [task_id for task_id in wanted if task_id not in tasks]
     if missing:
         raise ValueError(
-            f"{len(missing)} held-out task ids are not in strategy_tasks (e.g. {missing[:3]}): "
-            "rematerialize strategy_tasks and sft_dataset together"
+            f"{len(missing)} held-out task ids are not in strategy_tasks or function_tasks "
+            f"(e.g. {missing[:3]}): rematerialize the tasks and sft_dataset together"
         )
-    chosen = [tasks[task_id] for task_id in wanted]
+    strategies = [tasks[t] for t in wanted if not is_function_task_id(t)]
+    functions = [tasks[t] for t in wanted if is_function_task_id(t)]
+    turns = [task for pair in zip(strategies, functions, strict=False) for task in pair]
+    shorter = min(len(strategies), len(functions))
+    chosen = turns + strategies[shorter:] + functions[shorter:]
     return chosen[:max_tasks] if max_tasks else chosen
 
 
@@ -131,7 +167,7 @@ def completion_loss(
 
 def evaluate_holdout(
     version: str,
-    tasks: Sequence[StrategyTask],
+    tasks: Sequence[HeldOutTask],
     chats: Sequence[Sequence[Message]],
     generator: Any,
     bars: Mapping[str, pl.DataFrame],
@@ -145,10 +181,19 @@ def evaluate_holdout(
     config = config or HoldoutConfig()
     if not tasks:
         raise ValueError("no held-out tasks: the SFT dataset's validation split is empty")
+    strategies = [t for t in tasks if isinstance(t, StrategyTask)]
+    functions = [t for t in tasks if isinstance(t, FunctionTask)]
     started = time.monotonic()
-    candidates = model_candidates(tasks, generator, config.sampling())
+    strategy_answers = model_candidates(strategies, generator, config.sampling())
+    function_answers = function_candidates(functions, generator, config.function_sampling())
     generation_s = time.monotonic() - started
-    rows = verify_candidates(candidates, {t.task_id: t for t in tasks}, bars, pool, ladder)
+    rows = verify_candidates(
+        strategy_answers, {t.task_id: t for t in strategies}, bars, pool, ladder
+    ) + verify_function_candidates(
+        function_answers, {t.task_id: t for t in functions}, pool, ladder
+    )
+    order = {t.task_id: i for i, t in enumerate(tasks)}
+    rows.sort(key=lambda row: order[row.task_id])
     loss, tokens = completion_loss(generator.model, generator.tokenizer, chats)
     return HoldoutEvaluation(
         version=version,
@@ -158,6 +203,29 @@ def evaluate_holdout(
         generation_s=generation_s,
         families=sorted({t.family for t in tasks}),
     )
+
+
+def function_candidates(
+    tasks: Sequence[FunctionTask], generator: Any, config: SamplingConfig
+) -> list[Candidate]:
+    """The model's answers to function tasks, sampled exactly as CryptoEval samples them; each
+    candidate's code is the task's prompt with the completion, a module defining the function."""
+    if not tasks:
+        return []
+    samples = generate_samples([t.task for t in tasks], generator, config)
+    prompts = {t.task_id: t.task.prompt for t in tasks}
+    instructions = {t.task_id: t.instruction for t in tasks}
+    return [
+        Candidate(
+            task_id=sample["task_id"],
+            candidate_id=f"model-{index}-{sample['task_id']}",
+            source="model",
+            code=prompts[sample["task_id"]] + sample["completion"],
+            instruction=instructions[sample["task_id"]],
+            meta={"n_tokens": sample["n_tokens"], "finish_reason": sample["finish_reason"]},
+        )
+        for index, sample in enumerate(samples)
+    ]
 
 
 def scores_frame(evaluation: HoldoutEvaluation) -> pl.DataFrame:
@@ -174,7 +242,7 @@ def scores_frame(evaluation: HoldoutEvaluation) -> pl.DataFrame:
     )
 
 
-def results_frame(evaluation: HoldoutEvaluation, tasks: Sequence[StrategyTask]) -> pl.DataFrame:
+def results_frame(evaluation: HoldoutEvaluation, tasks: Sequence[HeldOutTask]) -> pl.DataFrame:
     """One row per held-out task for the warehouse table ``sft_holdout_results``."""
     by_id = {t.task_id: t for t in tasks}
     return pl.DataFrame(
@@ -182,6 +250,7 @@ def results_frame(evaluation: HoldoutEvaluation, tasks: Sequence[StrategyTask]) 
             {
                 "model_version": evaluation.version,
                 "task_id": row.task_id,
+                "kind": "function" if is_function_task_id(row.task_id) else "strategy",
                 "family": by_id[row.task_id].family,
                 "difficulty": by_id[row.task_id].difficulty,
                 "rung": row.rung,

@@ -118,6 +118,34 @@ class VerifiedCandidate:
     def to_record(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def climbed(
+        cls,
+        candidate: Candidate,
+        rungs: Sequence[str],
+        rung: int,
+        reason: str,
+        duration_s: float,
+        metrics: dict[str, Any] | None = None,
+        meta: dict[str, Any] | None = None,
+    ) -> VerifiedCandidate:
+        """The row of ``candidate`` after passing ``rungs`` up to ``rung`` (-1: none);
+        verified when that is the last one."""
+        return cls(
+            task_id=candidate.task_id,
+            candidate_id=candidate.candidate_id,
+            source=candidate.source,
+            code=candidate.code,
+            instruction=candidate.instruction,
+            rung=rung,
+            rung_name=rungs[rung] if rung >= 0 else "",
+            verified=rung == len(rungs) - 1,
+            stop_reason=reason,
+            metrics=metrics or {},
+            duration_s=round(duration_s, 4),
+            meta={**(meta or {}), "candidate": dict(candidate.meta)},
+        )
+
 
 @dataclass
 class _Climb:
@@ -565,22 +593,9 @@ def _measured(observation: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def _row(climb: _Climb) -> VerifiedCandidate:
-    candidate = climb.candidate
     metrics = climb.result.metrics.as_dict() if climb.result and climb.result.metrics else {}
-    meta = {**climb.meta, "candidate": dict(candidate.meta)}
-    return VerifiedCandidate(
-        task_id=candidate.task_id,
-        candidate_id=candidate.candidate_id,
-        source=candidate.source,
-        code=candidate.code,
-        instruction=candidate.instruction,
-        rung=climb.passed,
-        rung_name=RUNGS[climb.passed] if climb.passed >= 0 else "",
-        verified=climb.passed == len(RUNGS) - 1,
-        stop_reason=climb.reason,
-        metrics=metrics,
-        duration_s=round(climb.duration_s, 4),
-        meta=meta,
+    return VerifiedCandidate.climbed(
+        climb.candidate, RUNGS, climb.passed, climb.reason, climb.duration_s, metrics, climb.meta
     )
 
 

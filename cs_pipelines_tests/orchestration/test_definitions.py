@@ -32,6 +32,8 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "market_data",
         "strategy_tasks",
         "strategy_candidates",
+        "function_tasks",
+        "function_candidates",
         "sft_dataset",
         "sft_adapter",
         "model_promotion",
@@ -88,7 +90,7 @@ def test_lineage_reads_left_to_right():
     assert scores.partitions_def == model_version_partitions
     holdout = graph.get(dg.AssetKey("sft_holdout_scores"))
     assert holdout.parent_keys == {
-        dg.AssetKey(k) for k in ("base_model", "strategy_tasks", "sft_dataset")
+        dg.AssetKey(k) for k in ("base_model", "strategy_tasks", "function_tasks", "sft_dataset")
     }
     assert holdout.partitions_def == model_version_partitions
     for node in graph.asset_nodes:

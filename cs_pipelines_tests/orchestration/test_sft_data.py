@@ -9,11 +9,19 @@ import dagster as dg
 from datasets import load_from_disk
 
 from cs_pipelines import paths
+from cs_pipelines.defs.functions import function_candidates, function_tasks
 from cs_pipelines.defs.market import market_data
 from cs_pipelines.defs.sft import sft_dataset, strategy_candidates, strategy_tasks
 from cs_pipelines_tests.orchestration.test_materialize import harvest, materialization_metadata
 
-SFT_ASSETS = [market_data, strategy_tasks, strategy_candidates, sft_dataset]
+SFT_ASSETS = [
+    market_data,
+    strategy_tasks,
+    strategy_candidates,
+    function_tasks,
+    function_candidates,
+    sft_dataset,
+]
 
 
 def test_sft_data_from_market_bars_to_a_checked_dataset(platform, instance, tiny_model_dir):
@@ -43,6 +51,10 @@ def test_sft_data_from_market_bars_to_a_checked_dataset(platform, instance, tiny
     stopped = candidates.filter(~candidates["verified"])
     assert (stopped["stop_reason"].str.len_chars() > 0).all()
 
+    functions = platform.warehouse.query("SELECT * FROM function_candidates")
+    n_function_tasks = materialization_metadata(result, "function_tasks")["dagster/row_count"]
+    assert functions.height == n_function_tasks and functions["verified"].all()
+
     meta = materialization_metadata(result, "sft_dataset")
     assert meta["train"] > 0 and meta["validation"] > 0
     assert meta["train"] + meta["validation"] == meta["dagster/row_count"]
@@ -52,3 +64,5 @@ def test_sft_data_from_market_bars_to_a_checked_dataset(platform, instance, tiny
     families = [set(stored[split]["family"]) for split in ("train", "validation")]
     assert not families[0] & families[1]
     assert stored["train"][0]["messages"][-1]["role"] == "assistant"
+    kinds = {task_id.startswith("fn/") for split in stored.values() for task_id in split["task_id"]}
+    assert kinds == {True, False}, "the set holds both strategies and functions"

@@ -14,9 +14,11 @@ import polars as pl
 import pytest
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
+from cs_pipelines.cryptoeval.sampling import SYSTEM_PROMPT as CRYPTOEVAL_SYSTEM_PROMPT
 from cs_pipelines.sandbox import SandboxPool
 from cs_pipelines.sft import StrategyTaskConfig, generate_tasks
 from cs_pipelines.sft.dataset import chat_messages
+from cs_pipelines.sft.function_tasks import is_function_task_id, load_function_tasks
 from cs_pipelines.sft.holdout import (
     HoldoutConfig,
     completion_loss,
@@ -116,3 +118,28 @@ def test_no_held_out_tasks_is_a_clear_error(bars, pool, tiny):
     model = AnsweringModel(lambda prompt, _: "", tiny)
     with pytest.raises(ValueError, match="validation split is empty"):
         evaluate_holdout("base", [], [], model, bars, pool)
+
+
+def test_function_tasks_are_posed_as_cryptoeval_and_checked_by_their_tests(tasks, bars, pool, tiny):
+    functions = load_function_tasks()[:2]
+    held_out = holdout_tasks(
+        [t.task_id for t in [*tasks, *functions]], {t.task_id: t for t in [*tasks, *functions]}
+    )
+    kinds = [is_function_task_id(t.task_id) for t in held_out]
+    assert kinds[:4] == [False, True, False, True], "strategies and functions take turns"
+    bodies = {f.task.prompt.strip(): f.task.canonical_solution for f in functions}
+    strategy_answer = teacher_answers(tasks)
+
+    def answer(prompt: str, index: int) -> str:
+        body = next((b for header, b in bodies.items() if header in prompt), None)
+        return body if body is not None else strategy_answer(prompt, index)
+
+    model = AnsweringModel(answer, tiny)
+    evaluation = evaluate_holdout("base", held_out, reference_chats(tasks), model, bars, pool)
+    assert [row.task_id for row in evaluation.rows] == [t.task_id for t in held_out]
+    scores = evaluation.scores()
+    assert scores["verified@1"] == scores["verified@1/function"] == 1.0
+    assert evaluation.mean_rungs_passed == len(RUNGS)  # strategy answers only
+    function_call = next(c for c in model.calls if CRYPTOEVAL_SYSTEM_PROMPT in c["prompts"][0])
+    assert function_call["temperature"] == 0.0 and len(function_call["prompts"]) == 2
+    assert set(results_frame(evaluation, held_out)["kind"]) == {"strategy", "function"}

@@ -1,0 +1,239 @@
+"""Function tasks for the SFT set: load the authored problems, and verify candidate functions.
+
+A function task (:class:`FunctionTask`) is posed exactly as a CryptoEval generation task is
+(the same system prompt and user message), so the model trains on the format it is evaluated
+in. A candidate climbs :data:`FUNCTION_RUNGS`: it parses and defines the function, imports only
+allowed modules (the strategy ladder's allow-list and forbidden calls), passes the task's tests
+in the sandbox, and gives the same outputs on the task's probe inputs when run again in a fresh
+worker. The last rung has the strategy ladder's name, so "verified" means the same thing for
+every row of the SFT set.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import logging
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cs_pipelines.cryptoeval.harness import score_samples
+from cs_pipelines.cryptoeval.probes import derive_probe
+from cs_pipelines.cryptoeval.sampling import task_messages, to_completion
+from cs_pipelines.cryptoeval.task import Task
+from cs_pipelines.sft.candidates import TEACHER, Candidate, candidate_id
+from cs_pipelines.sft.functions import FunctionFamily
+from cs_pipelines.sft.ladder import LadderConfig, VerifiedCandidate, check_imports
+from cs_pipelines.sft.tasks import CATEGORIES, DIFFICULTY_LABELS
+
+logger = logging.getLogger(__name__)
+
+MODULES = (
+    "cs_pipelines.sft.functions.indicators",
+    "cs_pipelines.sft.functions.risk",
+    "cs_pipelines.sft.functions.markets",
+)
+TASK_PREFIX = "fn/"
+FAMILY_PREFIX = "fn:"
+FUNCTION_RUNGS = ("parses", "imports_allowed", "passes_tests", "deterministic")
+PASSES_TESTS = FUNCTION_RUNGS.index("passes_tests")
+KIND = {"kind": "function"}  # in every row's meta
+
+
+@dataclass(frozen=True)
+class FunctionTask:
+    """One function to write: a HumanEval-format ``task`` plus where it sits in the SFT set."""
+
+    task: Task
+    family: str
+    category: str
+
+    @property
+    def task_id(self) -> str:
+        return self.task.task_id
+
+    @property
+    def difficulty_label(self) -> str:
+        return self.task.difficulty
+
+    @property
+    def difficulty(self) -> int:
+        """1 (easy) to 3 (hard), on the strategy tasks' scale."""
+        return DIFFICULTY_LABELS.index(self.task.difficulty) + 1
+
+    @property
+    def instruction(self) -> str:
+        """The user message, word for word as CryptoEval asks for a function."""
+        return task_messages(self.task)[-1]["content"]
+
+    def teacher_code(self) -> str:
+        """The reference answer: the whole function, imports included."""
+        return (self.task.prompt + self.task.canonical_solution).strip("\n") + "\n"
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "task_id": self.task_id,
+            "family": self.family,
+            "category": self.category,
+            "difficulty": self.difficulty,
+            "difficulty_label": self.difficulty_label,
+            "entry_point": self.task.entry_point,
+            "instruction": self.instruction,
+            "prompt": self.task.prompt,
+            "canonical_solution": self.task.canonical_solution,
+            "test": self.task.test,
+            "n_mutants": len(self.task.mutants),
+        }
+
+
+def load_function_tasks(modules: Sequence[str] = MODULES) -> list[FunctionTask]:
+    """Every authored function task, in module and family order; ids are ``fn/<entry_point>``.
+
+    Raises ``ValueError`` naming the family of an unknown category or difficulty, or a name
+    used twice.
+    """
+    tasks: list[FunctionTask] = []
+    for module_name in modules:
+        for family in importlib.import_module(module_name).FAMILIES:
+            tasks.extend(_family_tasks(family, module_name))
+    seen: set[str] = set()
+    for task in tasks:
+        if task.task_id in seen:
+            raise ValueError(f"function task {task.task_id} is defined twice")
+        seen.add(task.task_id)
+    return tasks
+
+
+def _family_tasks(family: FunctionFamily, module_name: str) -> list[FunctionTask]:
+    where = f"{module_name}: family {family.name!r}"
+    if family.category not in CATEGORIES:
+        raise ValueError(f"{where}: unknown category {family.category!r}; use one of {CATEGORIES}")
+    tasks = []
+    for s in family.specs:
+        if s.difficulty not in DIFFICULTY_LABELS:
+            raise ValueError(f"{where}: {s.entry_point} has unknown difficulty {s.difficulty!r}")
+        task = Task(
+            task_id=f"{TASK_PREFIX}{s.entry_point}",
+            prompt=s.prompt,
+            entry_point=s.entry_point,
+            canonical_solution=s.solution,
+            test=s.test,
+            category=family.category,
+            difficulty=s.difficulty,
+            mutants=s.mutants,
+            probe=s.probe or derive_probe(s.prompt, s.solution, s.test, s.entry_point),
+        )
+        tasks.append(FunctionTask(task, f"{FAMILY_PREFIX}{family.name}", family.category))
+    return tasks
+
+
+def is_function_task_id(task_id: str) -> bool:
+    return task_id.startswith(TASK_PREFIX)
+
+
+def teacher_function_candidates(tasks: Sequence[FunctionTask]) -> list[Candidate]:
+    """The reference answer of every task, as a candidate from the teacher."""
+    return [
+        Candidate(
+            task_id=task.task_id,
+            candidate_id=candidate_id(task.task_id, TEACHER, task.teacher_code()),
+            source=TEACHER,
+            code=task.teacher_code(),
+            instruction=task.instruction,
+        )
+        for task in tasks
+    ]
+
+
+# ------------------------------------------------------------------------------------ the ladder
+
+
+def static_problem(code: str, entry_point: str, config: LadderConfig) -> tuple[int, str]:
+    """(rungs passed, why it stopped) of the rungs that need no execution; '' when it passed
+    both."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError) as exc:
+        return -1, f"parses: {type(exc).__name__}: {exc}"
+    defined = {
+        node.name
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+    }
+    if entry_point not in defined:
+        return -1, f"parses: defines no top-level function `{entry_point}`"
+    problem = check_imports(tree, config)
+    return (0, f"imports_allowed: {problem}") if problem else (1, "")
+
+
+@dataclass
+class _Climb:
+    """A candidate on its way up: the highest rung passed so far and why it stopped."""
+
+    candidate: Candidate
+    rung: int
+    reason: str
+    first_signature: str | None = None
+
+
+def verify_function_candidates(
+    candidates: Sequence[Candidate],
+    tasks: Mapping[str, FunctionTask],
+    pool: Any,
+    config: LadderConfig | None = None,
+) -> list[VerifiedCandidate]:
+    """Climb every candidate up :data:`FUNCTION_RUNGS` (rows in the candidates' order).
+
+    Tests and the re-run execute in ``pool`` (a :class:`~cs_pipelines.sandbox.SandboxPool`),
+    each as one batch; a candidate of a task not in ``tasks`` raises ``ValueError``.
+    """
+    config = config or LadderConfig()
+    unknown = sorted({c.task_id for c in candidates} - set(tasks))
+    if unknown:
+        raise ValueError(f"candidates answer unknown function tasks: {', '.join(unknown[:5])}")
+    started = time.perf_counter()
+    climbs = [
+        _Climb(c, *static_problem(c.code, tasks[c.task_id].task.entry_point, config))
+        for c in candidates
+    ]
+    runnable = [climb for climb in climbs if not climb.reason]
+    for climb, row in zip(runnable, _run(runnable, tasks, pool, config), strict=True):
+        if row["passed"]:
+            climb.rung, climb.first_signature = PASSES_TESTS, row["signature"]
+        else:
+            climb.reason = f"passes_tests: {row['status']} ({row['exc_type'] or 'no exception'})"
+    passing = [climb for climb in climbs if climb.rung == PASSES_TESTS]
+    for climb, row in zip(passing, _run(passing, tasks, pool, config), strict=True):
+        if row["passed"] and row["signature"] == climb.first_signature:
+            climb.rung += 1
+        else:
+            climb.reason = "deterministic: a second run gave other outputs on the probe inputs"
+    elapsed = (time.perf_counter() - started) / max(len(candidates), 1)
+    rows = [_row(climb, elapsed) for climb in climbs]
+    logger.info("%d of %d function candidates verified", sum(r.verified for r in rows), len(rows))
+    return rows
+
+
+def _run(
+    climbs: list[_Climb], tasks: Mapping[str, FunctionTask], pool: Any, config: LadderConfig
+) -> list[dict[str, Any]]:
+    """The harness's sample rows (status, passed, signature...) of the climbs' code."""
+    if not climbs:
+        return []
+    chosen = {c.candidate.task_id: tasks[c.candidate.task_id].task for c in climbs}
+    samples = [
+        {
+            "task_id": c.candidate.task_id,
+            "completion": to_completion(chosen[c.candidate.task_id], c.candidate.code),
+        }
+        for c in climbs
+    ]
+    return score_samples(list(chosen.values()), samples, pool, timeout_s=config.timeout_s).samples
+
+
+def _row(climb: _Climb, duration_s: float) -> VerifiedCandidate:
+    return VerifiedCandidate.climbed(
+        climb.candidate, FUNCTION_RUNGS, climb.rung, climb.reason, duration_s, meta=KIND
+    )
