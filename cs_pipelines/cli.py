@@ -381,8 +381,8 @@ def _holdout_lines(warehouse: Warehouse) -> list[str]:
     )
     return [
         f"  {row['model_version']:<22} verified@1 {row['verified@1']:.3f} ({row['n_tasks']} "
-        f"tasks; strategies {row['verified@1/strategy']:.3f}, functions "
-        f"{row['verified@1/function']:.3f}), strategy rungs passed "
+        f"tasks; strategies {row['strategy/verified@1']:.3f}, functions "
+        f"{row['function/verified@1']:.3f}), strategy rungs passed "
         f"{row['mean_rungs_passed']:.2f}, completion loss {row['completion_loss']:.3f}"
         for row in scores.iter_rows(named=True)
     ]

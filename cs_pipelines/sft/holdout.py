@@ -103,8 +103,8 @@ class HoldoutEvaluation:
     def scores(self) -> dict[str, float]:
         return {
             "verified@1": self.verified_rate,
-            "verified@1/strategy": _verified_share(self.strategy_rows),
-            "verified@1/function": _verified_share(self.function_rows),
+            "strategy/verified@1": _verified_share(self.strategy_rows),
+            "function/verified@1": _verified_share(self.function_rows),
             "mean_rungs_passed": self.mean_rungs_passed,
             "completion_loss": self.completion_loss,
         }

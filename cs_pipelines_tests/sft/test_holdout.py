@@ -8,6 +8,7 @@ teacher's own solution must climb the whole ladder, prose must not even parse.
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import polars as pl
@@ -15,6 +16,7 @@ import pytest
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
 from cs_pipelines.cryptoeval.sampling import SYSTEM_PROMPT as CRYPTOEVAL_SYSTEM_PROMPT
+from cs_pipelines.registry.tracking import metric_key
 from cs_pipelines.sandbox import SandboxPool
 from cs_pipelines.sft import StrategyTaskConfig, generate_tasks
 from cs_pipelines.sft.dataset import chat_messages
@@ -138,7 +140,9 @@ def test_function_tasks_are_posed_as_cryptoeval_and_checked_by_their_tests(tasks
     evaluation = evaluate_holdout("base", held_out, reference_chats(tasks), model, bars, pool)
     assert [row.task_id for row in evaluation.rows] == [t.task_id for t in held_out]
     scores = evaluation.scores()
-    assert scores["verified@1"] == scores["verified@1/function"] == 1.0
+    assert scores["verified@1"] == scores["function/verified@1"] == 1.0
+    mlflow_names = [metric_key(key, prefix="sft_holdout/") for key in scores]
+    assert all(re.fullmatch(r"[\w\-. :/]+", name) for name in mlflow_names), mlflow_names
     assert evaluation.mean_rungs_passed == len(RUNGS)  # strategy answers only
     function_call = next(c for c in model.calls if CRYPTOEVAL_SYSTEM_PROMPT in c["prompts"][0])
     assert function_call["temperature"] == 0.0 and len(function_call["prompts"]) == 2
