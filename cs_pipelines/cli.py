@@ -379,11 +379,16 @@ def _holdout_lines(warehouse: Warehouse) -> list[str]:
         "PIVOT sft_holdout_scores ON metric USING first(value) GROUP BY model_version, n_tasks "
         "ORDER BY model_version"
     )
+
+    def shown(row: dict[str, Any], metric: str, digits: int = 3) -> str:
+        value = row.get(metric)  # None: scored before this metric existed
+        return "n/a" if value is None else f"{value:.{digits}f}"
+
     return [
-        f"  {row['model_version']:<22} verified@1 {row['verified@1']:.3f} ({row['n_tasks']} "
-        f"tasks; strategies {row['strategy/verified@1']:.3f}, functions "
-        f"{row['function/verified@1']:.3f}), strategy rungs passed "
-        f"{row['mean_rungs_passed']:.2f}, completion loss {row['completion_loss']:.3f}"
+        f"  {row['model_version']:<22} verified@1 {shown(row, 'verified@1')} ({row['n_tasks']} "
+        f"tasks; strategies {shown(row, 'strategy/verified@1')}, functions "
+        f"{shown(row, 'function/verified@1')}), strategy rungs passed "
+        f"{shown(row, 'mean_rungs_passed', 2)}, completion loss {shown(row, 'completion_loss')}"
         for row in scores.iter_rows(named=True)
     ]
 
