@@ -106,6 +106,22 @@ def _fix_task(task: Task, n: int, symptom: str) -> Task:
     )
 
 
+def task_from_spec(s: Spec, task_id: str, category: str) -> Task:
+    """The generation task an authored spec defines, with its probe (derived when the spec has
+    none)."""
+    return Task(
+        task_id=task_id,
+        prompt=s.prompt,
+        entry_point=s.entry_point,
+        canonical_solution=s.solution,
+        test=s.test,
+        category=category,
+        difficulty=s.difficulty,
+        mutants=s.mutants,
+        probe=s.probe or derive_probe(s.prompt, s.solution, s.test, s.entry_point),
+    )
+
+
 def load_tasks(include_fix: bool = True, include_explain: bool = True) -> list[Task]:
     """Generation tasks ``CryptoEval/<n>``, then ``CryptoEvalFix/<n>``, ``CryptoEvalExplain/<n>``.
 
@@ -116,18 +132,7 @@ def load_tasks(include_fix: bool = True, include_explain: bool = True) -> list[T
     fixes: list[Task] = []
     explains: list[Task] = []
     for n, (category, s) in enumerate(_specs()):
-        probe = s.probe or derive_probe(s.prompt, s.solution, s.test, s.entry_point)
-        task = Task(
-            task_id=f"CryptoEval/{n}",
-            prompt=s.prompt,
-            entry_point=s.entry_point,
-            canonical_solution=s.solution,
-            test=s.test,
-            category=category,
-            difficulty=s.difficulty,
-            mutants=s.mutants,
-            probe=probe,
-        )
+        task = task_from_spec(s, f"CryptoEval/{n}", category)
         tasks.append(task)
         if s.fix_symptom:
             fixes.append(_fix_task(task, n, s.fix_symptom))

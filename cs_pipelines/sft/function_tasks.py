@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from cs_pipelines.cryptoeval.harness import score_samples
-from cs_pipelines.cryptoeval.probes import derive_probe
 from cs_pipelines.cryptoeval.sampling import task_messages, to_completion
 from cs_pipelines.cryptoeval.task import Task
+from cs_pipelines.cryptoeval.taskset import task_from_spec
 from cs_pipelines.sft.candidates import TEACHER, Candidate, candidate_id
 from cs_pipelines.sft.functions import FunctionFamily
 from cs_pipelines.sft.ladder import LadderConfig, VerifiedCandidate, check_imports
@@ -114,17 +114,7 @@ def _family_tasks(family: FunctionFamily, module_name: str) -> list[FunctionTask
     for s in family.specs:
         if s.difficulty not in DIFFICULTY_LABELS:
             raise ValueError(f"{where}: {s.entry_point} has unknown difficulty {s.difficulty!r}")
-        task = Task(
-            task_id=f"{TASK_PREFIX}{s.entry_point}",
-            prompt=s.prompt,
-            entry_point=s.entry_point,
-            canonical_solution=s.solution,
-            test=s.test,
-            category=family.category,
-            difficulty=s.difficulty,
-            mutants=s.mutants,
-            probe=s.probe or derive_probe(s.prompt, s.solution, s.test, s.entry_point),
-        )
+        task = task_from_spec(s, f"{TASK_PREFIX}{s.entry_point}", family.category)
         tasks.append(FunctionTask(task, f"{FAMILY_PREFIX}{family.name}", family.category))
     return tasks
 
