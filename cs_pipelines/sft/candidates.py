@@ -16,6 +16,7 @@ from cs_pipelines.sft.tasks import StrategyTask
 from cs_pipelines.sft.teacher import teacher_candidate
 
 TEACHER = "teacher"
+MODEL = "model"
 
 
 @dataclass

@@ -27,7 +27,7 @@ from typing import Any
 import polars as pl
 
 from cs_pipelines.cryptoeval.sampling import SamplingConfig, generate_samples
-from cs_pipelines.sft.candidates import Candidate
+from cs_pipelines.sft.candidates import MODEL, Candidate, candidate_id
 from cs_pipelines.sft.function_tasks import (
     FUNCTION_RUNGS,
     FunctionTask,
@@ -212,20 +212,22 @@ def function_candidates(
     candidate's code is the task's prompt with the completion, a module defining the function."""
     if not tasks:
         return []
-    samples = generate_samples([t.task for t in tasks], generator, config)
-    prompts = {t.task_id: t.task.prompt for t in tasks}
-    instructions = {t.task_id: t.instruction for t in tasks}
-    return [
-        Candidate(
-            task_id=sample["task_id"],
-            candidate_id=f"model-{index}-{sample['task_id']}",
-            source="model",
-            code=prompts[sample["task_id"]] + sample["completion"],
-            instruction=instructions[sample["task_id"]],
-            meta={"n_tokens": sample["n_tokens"], "finish_reason": sample["finish_reason"]},
+    by_id = {t.task_id: t for t in tasks}
+    candidates = []
+    for sample in generate_samples([t.task for t in tasks], generator, config):
+        task = by_id[sample["task_id"]]
+        code = task.task.prompt + sample["completion"]
+        candidates.append(
+            Candidate(
+                task_id=task.task_id,
+                candidate_id=candidate_id(task.task_id, MODEL, code),
+                source=MODEL,
+                code=code,
+                instruction=task.instruction,
+                meta={"n_tokens": sample["n_tokens"], "finish_reason": sample["finish_reason"]},
+            )
         )
-        for index, sample in enumerate(samples)
-    ]
+    return candidates
 
 
 def scores_frame(evaluation: HoldoutEvaluation) -> pl.DataFrame:

@@ -16,7 +16,7 @@ from typing import Any
 
 from cs_pipelines.cryptoeval.sampling import CODE_PREFILL, CODE_STOP
 from cs_pipelines.models.extract import extract_code
-from cs_pipelines.sft.candidates import Candidate
+from cs_pipelines.sft.candidates import MODEL, Candidate
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ def model_candidates(
                 Candidate(
                     task_id=task.task_id,
                     candidate_id=f"model-{digest[:16]}",
-                    source="model",
+                    source=MODEL,
                     code=code,
                     instruction=task.instruction,
                     meta={
