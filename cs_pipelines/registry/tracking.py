@@ -324,20 +324,19 @@ def _requirements() -> list[str]:
 
 
 def metric_key(score_key: str, prefix: str = SCORES_PREFIX) -> str:
-    """The MLflow metric name of a score key: ``pass@1`` -> ``cryptoeval/pass_at_1`` (MLflow
-    names may not contain ``@``; only the last path segment is rewritten, so the mapping is
-    reversible)."""
-    head, _, last = score_key.rpartition("/")
-    last = re.sub(r"[^\w.\- ]", "_", last.replace("@", "_at_"))
-    return prefix + (f"{head}/{last}" if head else last)
+    """The MLflow metric name of a score key: ``pass@1`` -> ``cryptoeval/pass_at_1``. MLflow
+    names may not contain ``@``, so every path segment has it spelled ``_at_`` (reversed by
+    :func:`score_key`) and any other character MLflow rejects replaced by ``_``."""
+    segments = (
+        re.sub(r"[^\w.\- ]", "_", part.replace("@", "_at_")) for part in score_key.split("/")
+    )
+    return prefix + "/".join(segments)
 
 
 def score_key(metric: str) -> str:
     """Inverse of :func:`metric_key`."""
     rest = metric[len(SCORES_PREFIX) :] if metric.startswith(SCORES_PREFIX) else metric
-    head, _, last = rest.rpartition("/")
-    last = last.replace("_at_", "@")
-    return f"{head}/{last}" if head else last
+    return "/".join(part.replace("_at_", "@") for part in rest.split("/"))
 
 
 def log_scores(

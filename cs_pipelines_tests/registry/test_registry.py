@@ -271,7 +271,8 @@ def test_scores_are_logged_to_the_run_and_read_back(
 
 
 def test_score_keys_round_trip_through_metric_names() -> None:
-    for key in ("pass@1", "maj@5", "category/amm_dex/pass@10", "variant/fix/pass@1"):
+    keys = ("pass@1", "maj@5", "category/amm_dex/pass@10", "variant/fix/pass@1", "verified@1/fn")
+    for key in keys:
         assert "@" not in metric_key(key)
         assert score_key(metric_key(key)) == key
     assert metric_key("category/order_book/pass@1") == "cryptoeval/category/order_book/pass_at_1"
