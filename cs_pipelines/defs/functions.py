@@ -1,13 +1,11 @@
 """`function_tasks` and `function_candidates`: CryptoEval-style function problems for SFT."""
 
-import json
-
 import dagster as dg
 import polars as pl
 
+from cs_pipelines.defs.candidates import candidate_metadata, candidates_table, task_table_metadata
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
 from cs_pipelines.defs.resources import WarehouseResource
-from cs_pipelines.defs.sft import candidate_metadata, task_table_metadata
 from cs_pipelines.reporting import markdown_table
 from cs_pipelines.sft.function_tasks import (
     FUNCTION_RUNGS,
@@ -17,6 +15,7 @@ from cs_pipelines.sft.function_tasks import (
 )
 from cs_pipelines.sft.ladder import LadderConfig
 
+CANDIDATES_TABLE = "function_candidates"
 FunctionLadderRunConfig = launchpad_config(
     LadderConfig,
     "FunctionLadderRunConfig",
@@ -64,13 +63,8 @@ def function_candidates(
         rows = verify_function_candidates(
             candidates, tasks, pool, to_stage_config(config, LadderConfig)
         )
-    table = pl.DataFrame(
-        [
-            {**row.to_record(), "metrics": json.dumps(row.metrics), "meta": json.dumps(row.meta)}
-            for row in rows
-        ]
-    )
-    warehouse.warehouse.replace_table("function_candidates", table)
+    table = candidates_table(rows)
+    warehouse.warehouse.replace_table(CANDIDATES_TABLE, table)
     return dg.MaterializeResult(
         metadata=candidate_metadata(table, FUNCTION_RUNGS, "function_candidate_rungs")
     )

@@ -15,11 +15,10 @@ from cs_pipelines.defs.sft import (
     SFT_DATASET_DIR,
     probe_feeds,
     sft_dataset,
-    stored_strategy_tasks,
+    sft_tasks_by_id,
     strategy_tasks,
 )
 from cs_pipelines.reporting import markdown_table
-from cs_pipelines.sft.function_tasks import load_function_tasks
 from cs_pipelines.sft.holdout import (
     HoldoutConfig,
     HoldoutEvaluation,
@@ -90,7 +89,7 @@ def sft_holdout_scores(
         )
     tasks = holdout_tasks(
         validation["task_id"],
-        {t.task_id: t for t in [*stored_strategy_tasks(warehouse), *load_function_tasks()]},
+        sft_tasks_by_id(warehouse),
         settings.max_tasks,
     )
     chosen = {t.task_id for t in tasks}

@@ -8,12 +8,20 @@ import polars as pl
 
 from cs_pipelines import paths
 from cs_pipelines.cryptoeval.taskset import load_tasks
+from cs_pipelines.defs.candidates import (
+    candidate_metadata,
+    candidates_table,
+    stored_candidates,
+    task_table_metadata,
+)
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
 from cs_pipelines.defs.evaluation import base_model, cryptoeval_tasks
+from cs_pipelines.defs.functions import CANDIDATES_TABLE as FUNCTION_CANDIDATES_TABLE
+from cs_pipelines.defs.functions import function_candidates
 from cs_pipelines.defs.harvest import raw_commits
 from cs_pipelines.defs.market import BARS_TABLE, market_data
 from cs_pipelines.defs.resources import WarehouseResource
-from cs_pipelines.reporting import bar_chart_png, markdown_image, markdown_table
+from cs_pipelines.reporting import markdown_table
 from cs_pipelines.sft import (
     RUNGS,
     LadderConfig,
@@ -34,7 +42,7 @@ from cs_pipelines.sft.dataset import (
     to_frame,
 )
 from cs_pipelines.sft.decontam import contaminated, ngram_index
-from cs_pipelines.sft.function_tasks import load_function_tasks
+from cs_pipelines.sft.function_tasks import FunctionTask, load_function_tasks
 from cs_pipelines.sft.model_candidates import (
     ModelCandidateConfig,
     model_candidates,
@@ -66,12 +74,16 @@ SftDatasetRunConfig = launchpad_config(
     "Deduplication, decontamination and the train/validation split by task family.",
 )
 MAX_CATEGORY_SHARE = 0.6
-FUNCTION_CANDIDATES = "function_candidates"  # the asset in defs.functions, which imports this one
 SFT_DATASET_DIR = "sft/dataset"  # under the artifacts folder
 
 
 def probe_feeds(warehouse: WarehouseResource) -> dict[str, pl.DataFrame]:
     return probe_bars(warehouse.warehouse.query(f"SELECT * FROM {BARS_TABLE}"))
+
+
+def sft_tasks_by_id(warehouse: WarehouseResource) -> dict[str, StrategyTask | FunctionTask]:
+    """Every task an SFT example can answer: the stored strategy tasks and the function tasks."""
+    return {t.task_id: t for t in [*stored_strategy_tasks(warehouse), *load_function_tasks()]}
 
 
 def stored_strategy_tasks(warehouse: WarehouseResource) -> list[StrategyTask]:
@@ -108,20 +120,6 @@ def strategy_tasks(
     )
 
 
-def task_table_metadata(table: pl.DataFrame) -> dict:
-    """Rows, families, and tasks per category and difficulty of a task table."""
-    counts = table.pivot(
-        on="difficulty_label", index="category", values="task_id", aggregate_function="len"
-    ).fill_null(0)
-    return {
-        "dagster/row_count": dg.MetadataValue.int(table.height),
-        "families": dg.MetadataValue.int(table["family"].n_unique()),
-        "by_category_and_difficulty": dg.MetadataValue.md(
-            markdown_table(counts.sort("category"), 20)
-        ),
-    }
-
-
 @dg.asset(
     kinds={"python", "duckdb"},
     group_name="sft",
@@ -150,12 +148,7 @@ def strategy_candidates(
         verified = verify_candidates(
             candidates, {t.task_id: t for t in tasks}, probe_feeds(warehouse), pool, settings
         )
-    table = pl.DataFrame(
-        [
-            {**row.to_record(), "metrics": json.dumps(row.metrics), "meta": json.dumps(row.meta)}
-            for row in verified
-        ]
-    )
+    table = candidates_table(verified)
     warehouse.warehouse.replace_table("strategy_candidates", table)
     return dg.MaterializeResult(metadata=candidate_metadata(table, RUNGS, "candidate_rungs"))
 
@@ -169,41 +162,10 @@ def _model_candidates(context, tasks: list[StrategyTask], settings: CandidatesCo
     return model_candidates(chosen, generator, settings, open_prompt_builder())
 
 
-def candidate_metadata(table: pl.DataFrame, rungs: tuple[str, ...], chart_name: str) -> dict:
-    """Counts per source, why candidates stopped, and a chart of the highest rung reached."""
-    by_source = (
-        table.group_by("source")
-        .agg(pl.len().alias("candidates"), pl.col("verified").sum().alias("verified"))
-        .sort("source")
-    )
-    stops = (
-        table.filter(~pl.col("verified"))
-        .group_by("rung_name", "stop_reason")
-        .len()
-        .sort("len", descending=True)
-    )
-    reached = table.group_by("rung_name").len()
-    counts = dict(reached.iter_rows())
-    chart = bar_chart_png(
-        list(rungs),
-        [int(counts.get(name, 0)) for name in rungs],
-        "Highest rung reached",
-        paths.artifacts_dir() / "reports" / f"{chart_name}.png",
-        xlabel="candidates",
-    )
-    return {
-        "dagster/row_count": dg.MetadataValue.int(table.height),
-        "verified": dg.MetadataValue.int(int(table["verified"].sum())),
-        "by_source": dg.MetadataValue.md(markdown_table(by_source, 10)),
-        "why_candidates_stopped": dg.MetadataValue.md(markdown_table(stops, 15, 120)),
-        "rungs": dg.MetadataValue.md(markdown_image(chart, "highest rung reached")),
-    }
-
-
 @dg.asset(
     kinds={"huggingface", "duckdb"},
     group_name="sft",
-    deps=[strategy_candidates, FUNCTION_CANDIDATES, cryptoeval_tasks],
+    deps=[strategy_candidates, function_candidates, cryptoeval_tasks],
     check_specs=[
         dg.AssetCheckSpec(name, asset="sft_dataset", blocking=True, description=description)
         for name, description in (
@@ -222,12 +184,8 @@ def sft_dataset(
     CryptoEval, split into train and validation by task family; saved as a Hugging Face
     datasets folder and the warehouse table sft_dataset, with a data card."""
     settings = to_stage_config(config, SftDatasetConfig)
-    rows = [
-        {**row, "metrics": json.loads(row["metrics"]), "meta": json.loads(row["meta"])}
-        for table in ("strategy_candidates", FUNCTION_CANDIDATES)
-        for row in warehouse.warehouse.query(f"SELECT * FROM {table}").to_dicts()
-    ]
-    tasks = {t.task_id: t for t in [*stored_strategy_tasks(warehouse), *load_function_tasks()]}
+    rows = stored_candidates(warehouse, ("strategy_candidates", FUNCTION_CANDIDATES_TABLE))
+    tasks = sft_tasks_by_id(warehouse)
     benchmark = [text for t in load_tasks() for text in (t.prompt, t.canonical_solution)]
     build = build_sft_dataset(rows, tasks, benchmark, settings)
     folder = save_dataset(build, paths.artifacts_dir() / SFT_DATASET_DIR)
