@@ -94,23 +94,42 @@ def default_device() -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
-class _StopOnSequences:
+class _RowStops:
+    """What the stopping criteria share: the generated length at which each row first stopped.
+
+    transformers calls a criterion after every step with the whole ``input_ids`` (prompt
+    included) and accepts a per-row bool tensor: done rows get padding from then on, and
+    generation ends when every row is done. A row once stopped stays done.
+    """
+
+    def __init__(self, prompt_len: int, batch: int) -> None:
+        self.prompt_len = prompt_len
+        self.stopped_at: list[int | None] = [None] * batch
+
+    def _settle(self, done: torch.Tensor, generated: int) -> torch.BoolTensor:
+        """``done`` with the rows stopped before set, recording the rows newly done."""
+        for row, stopped in enumerate(self.stopped_at):
+            if stopped is not None:
+                done[row] = True
+            elif done[row]:
+                self.stopped_at[row] = generated
+        return done  # type: ignore[return-value]
+
+
+class _StopOnSequences(_RowStops):
     """Stopping criterion that marks a row done once its generated text contains a stop sequence.
 
-    transformers calls it after every step with the whole ``input_ids`` (prompt included) and
-    accepts a per-row bool tensor: done rows get padding from then on, and generation ends when
-    every row is done (by EOS or here). It also records the length at which each row stopped, so
-    that tokens after the stop are not counted. Only the generated part is decoded, and only a
-    window long enough to hold the longest stop sequence (every token decodes to >= 1 character;
-    a few spare tokens cover byte-level pieces that decode to nothing on their own).
+    The length at which each row stopped keeps tokens after the stop from being counted. Only
+    the generated part is decoded, and only a window long enough to hold the longest stop
+    sequence (every token decodes to >= 1 character; a few spare tokens cover byte-level pieces
+    that decode to nothing on their own).
     """
 
     def __init__(self, tokenizer: Any, stop: Sequence[str], prompt_len: int, batch: int) -> None:
+        super().__init__(prompt_len, batch)
         self.tokenizer = tokenizer
         self.stop = [s for s in stop if s]
-        self.prompt_len = prompt_len
         self.window = max((len(s) for s in self.stop), default=0) + 8
-        self.stopped_at: list[int | None] = [None] * batch
 
     def __call__(self, input_ids: torch.LongTensor, scores: Any, **kwargs: Any) -> torch.BoolTensor:
         done = torch.zeros(input_ids.shape[0], dtype=torch.bool, device=input_ids.device)
@@ -120,14 +139,11 @@ class _StopOnSequences:
         start = max(self.prompt_len, length - self.window)
         tails = self.tokenizer.batch_decode(input_ids[:, start:], skip_special_tokens=True)
         for row, tail in enumerate(tails):
-            if self.stopped_at[row] is not None or any(s in tail for s in self.stop):
-                if self.stopped_at[row] is None:
-                    self.stopped_at[row] = length - self.prompt_len
-                done[row] = True
-        return done  # type: ignore[return-value]
+            done[row] = any(s in tail for s in self.stop)
+        return self._settle(done, length - self.prompt_len)
 
 
-class _StopOnRepetition:
+class _StopOnRepetition(_RowStops):
     """Stopping criterion that marks a row done once its generated tokens end in a loop: the
     same run of 1 to ``max_period`` tokens repeated ``min_repeats`` times, over at least
     ``min_span`` tokens.
@@ -146,9 +162,8 @@ class _StopOnRepetition:
         min_repeats: int = 4,
         min_span: int = 64,
     ) -> None:
-        self.prompt_len = prompt_len
+        super().__init__(prompt_len, batch)
         self.spans = [(p, max(min_span, min_repeats * p)) for p in range(1, max_period + 1)]
-        self.stopped_at: list[int | None] = [None] * batch
 
     def __call__(self, input_ids: torch.LongTensor, scores: Any, **kwargs: Any) -> torch.BoolTensor:
         generated = input_ids[:, self.prompt_len :]
@@ -158,12 +173,7 @@ class _StopOnRepetition:
                 break
             tail = generated[:, -span:]
             done |= (tail[:, period:] == tail[:, :-period]).all(dim=1)
-        for row in range(len(self.stopped_at)):
-            if self.stopped_at[row] is not None:
-                done[row] = True
-            elif done[row]:
-                self.stopped_at[row] = generated.shape[1]
-        return done  # type: ignore[return-value]
+        return self._settle(done, generated.shape[1])
 
 
 class TransformersGenerator(Generator):
