@@ -327,8 +327,12 @@ class TransformersGenerator(Generator):
             if stopped_at is not None and stopped_at <= n_tokens:
                 n_tokens, hit_eos = stopped_at, False
             looped = loops.stopped_at[row]  # counts only when nothing ended the row before
-            looping = looped is not None and looped <= n_tokens and not hit_eos
-            looping = looping and (stopped_at is None or looped < stopped_at)
+            looping = (
+                looped is not None
+                and not hit_eos
+                and looped <= n_tokens
+                and (stopped_at is None or looped < stopped_at)
+            )
             if looping:
                 n_tokens = looped
             text = self.tokenizer.decode(tokens[:n_tokens], skip_special_tokens=True)
