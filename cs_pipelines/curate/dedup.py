@@ -29,7 +29,7 @@ from datasketch import MinHash, MinHashLSH
 from cs_pipelines.curate.filters import CODE_TOKEN, normalise_whitespace_expr
 
 if TYPE_CHECKING:
-    from cs_pipelines.curate.pipeline import CurationConfig
+    from cs_pipelines.curate.config import CurationConfig
 
 log = logging.getLogger(__name__)
 

@@ -56,7 +56,7 @@ from cs_pipelines.harvest.languages import (
 from cs_pipelines.harvest.schema import RAW_COMMITS_SCHEMA
 
 if TYPE_CHECKING:
-    from cs_pipelines.curate.pipeline import CurationConfig
+    from cs_pipelines.curate.config import CurationConfig
 
 Row = Mapping[str, Any]
 

@@ -39,8 +39,8 @@ from typing import Any
 import polars as pl
 
 from cs_pipelines.cryptoeval.sampling import SYSTEM_PROMPT
+from cs_pipelines.curate.config import CurationConfig
 from cs_pipelines.curate.dedup import lsh_accepts, near_duplicate_of
-from cs_pipelines.curate.pipeline import CurationConfig
 from cs_pipelines.sft.commit_candidates import parse_commit_task_id
 from cs_pipelines.sft.decontam import DEFAULT_N, contaminated, ngram_index
 

@@ -7,6 +7,7 @@ from typing import Any
 import polars as pl
 import pytest
 
+from cs_pipelines.curate.config import BAD_MESSAGES, BAD_SUBSTRINGS, CurationConfig
 from cs_pipelines.curate.filters import (
     FIRST_RULE,
     RULES,
@@ -24,7 +25,6 @@ from cs_pipelines.curate.filters import (
     normalise_whitespace_expr,
     sha_fraction,
 )
-from cs_pipelines.curate.pipeline import BAD_MESSAGES, BAD_SUBSTRINGS, CurationConfig
 from cs_pipelines.harvest.languages import language_for_path
 from cs_pipelines_tests.curate import file_change, frame, make_commit
 

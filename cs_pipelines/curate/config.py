@@ -1,0 +1,99 @@
+"""Every threshold of curation in one settings record (read by the filters, dedup and pipeline)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from cs_pipelines.curate.verbs import IMPERATIVE_VERBS
+
+# Subjects CommitPackFT rejects outright (compared with the lower-cased instruction).
+BAD_MESSAGES: tuple[str, ...] = (
+    "readme",
+    "update",
+    "dummy",
+    "updated",
+    "test",
+    "update readme",
+    "update readme.md",
+    "updated readme.md",
+    "updated readme",
+    "fix that bug where things didn't work but now they should",
+    "put the thingie in the thingie",
+    "add a beter commit message",
+)
+
+# Substrings that reject a subject anywhere (compared lower-cased).
+BAD_SUBSTRINGS: tuple[str, ...] = (
+    "auto commit",
+    "update contributing",
+    "<?xml",
+    "merge branch",
+    "merge pull request",
+    "signed-off-by",
+    "code review",
+    "//codereview",
+    "cdpcp",
+    "| leetcode",
+)
+
+# Subjects of version bumps; CommitPackFT drops 90% of them (at random; here by the sha).
+VERSION_BUMP_PREFIXES: tuple[str, ...] = ("Bump", "Set version", "Update version")
+
+
+@dataclass(frozen=True)
+class CurationConfig:
+    """Every threshold of every curation rule; defaults follow CommitPackFT (OctoPack, StarCoder).
+
+    Length bounds named ``min_``/``max_`` ``..._exclusive`` are strict, as in CommitPackFT
+    (``10 < len(subject) < 1000``); the token window is inclusive (``50 <= tokens <= 768``).
+    """
+
+    # Structure of the change: CommitPackFT keeps single-file modifications only.
+    allowed_change_types: tuple[str, ...] = ("M",)
+    languages: frozenset[str] | None = None  # None: any language language_for_path knows
+    # Contents (characters); CommitPackFT caps old contents only, we cap new ones the same way.
+    max_old_contents_chars: int = 50_000
+    max_new_contents_chars: int = 50_000
+    # Token window over old + new contents (StarCoder run: 50 <= tokens <= 768). Estimated, not
+    # tokenised: "bytes" is ceil(utf8 bytes / bytes_per_token) (near-free; ~4 bytes per BPE token
+    # on source code), "regex" counts \w+ runs and single punctuation marks (slower, closer on
+    # dense code).
+    token_estimator: Literal["bytes", "regex"] = "bytes"
+    bytes_per_token: float = 4.0
+    min_tokens: int = 50
+    max_tokens: int = 768
+    # Subject and instruction (the cleaned subject): characters and whitespace-separated words.
+    min_subject_chars_exclusive: int = 10
+    max_subject_chars_exclusive: int = 1000
+    min_subject_words_exclusive: int = 4
+    max_subject_words_exclusive: int = 1000
+    max_message_chars: int = 10_000  # ours: drops generated bodies (squash logs, changelogs)
+    min_sha_mention_hex: int = 40  # a run of this many hex digits in the subject is a SHA
+    bad_messages: tuple[str, ...] = BAD_MESSAGES
+    bad_substrings: tuple[str, ...] = BAD_SUBSTRINGS
+    version_bump_prefixes: tuple[str, ...] = VERSION_BUMP_PREFIXES
+    version_bump_keep_fraction: float = 0.1
+    imperative_verbs: frozenset[str] = IMPERATIVE_VERBS
+    # Near dedup: MinHash LSH over 5-grams of code tokens of instruction + new contents.
+    near_dup_threshold: float = 0.8
+    shingle_size: int = 5
+    num_perm: int = 128
+    minhash_seed: int = 1
+
+    def __post_init__(self) -> None:
+        problems = [
+            message
+            for failed, message in [
+                (self.token_estimator not in ("bytes", "regex"), "token_estimator"),
+                (self.bytes_per_token <= 0, "bytes_per_token must be positive"),
+                (self.min_tokens > self.max_tokens, "min_tokens > max_tokens"),
+                (not 0 <= self.version_bump_keep_fraction <= 1, "version_bump_keep_fraction"),
+                (not 0 < self.near_dup_threshold < 1, "near_dup_threshold in (0, 1)"),
+                (self.shingle_size < 1, "shingle_size must be >= 1"),
+                (self.num_perm < 2, "num_perm must be >= 2"),
+            ]
+            if failed
+        ]
+        if problems:
+            raise ValueError(f"invalid CurationConfig: {', '.join(problems)}")
