@@ -36,7 +36,7 @@ from cs_pipelines.harvest.repos import ReferenceRepo
 from cs_pipelines.harvest.schema import RAW_COMMITS_SCHEMA
 
 if TYPE_CHECKING:
-    from cs_pipelines.harvest.harvester import HarvestConfig
+    from cs_pipelines.harvest.config import HarvestConfig
 
 MARKER = b"\n\x1e\x1fcs-harvest\x1f\x00"
 FORMAT = "%n%x1e%x1fcs-harvest%x1f%x00%H%x00%P%x00%an%x00%ae%x00%at%x00%cn%x00%ce%x00%ct%x00%B%x00"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
+from cs_pipelines.harvest.config import HarvestConfig
 from cs_pipelines.harvest.gitlog import (
     HarvestError,
     iter_commit_batches,
@@ -24,14 +25,6 @@ from cs_pipelines.harvest.gitlog import (
 from cs_pipelines.harvest.repos import ReferenceRepo
 
 __all__ = ["HarvestConfig", "HarvestError", "HarvestResult", "harvest_repository"]
-
-
-@dataclass(frozen=True)
-class HarvestConfig:
-    max_patch_bytes: int = 256_000  # patch text capped; patch_truncated flag
-    max_contents_bytes: int = 512_000  # old/new contents capped; contents_truncated flag
-    batch_size: int = 2_000  # commits per Parquet batch file: bounds memory
-    read_contents: bool = True  # old/new contents of single-file changes (git cat-file --batch)
 
 
 @dataclass
