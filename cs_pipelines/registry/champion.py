@@ -18,6 +18,7 @@ from typing import Any
 
 from cs_pipelines import paths
 from cs_pipelines.registry.settings import (
+    BASE_MODEL_TAG,
     CHAMPION,
     MlflowSettings,
     RegistryError,
@@ -27,8 +28,6 @@ from cs_pipelines.registry.settings import (
 logger = logging.getLogger(__name__)
 
 Prompt = str | list[dict[str, str]]
-BASE_MODEL_TAG = "base_model_dir"
-"""Model version tag holding the base model's folder (the adapter's artifact does not hold it)."""
 
 
 def generate_text(

@@ -21,6 +21,8 @@ PREVIOUS_CHAMPION = "previous-champion"
 """Registry aliases (MLflow 3 has no stages): agents load ``champion``; the champion it replaced
 keeps ``previous-champion`` so a rollback is one alias move; a version that lost its comparison
 gets ``challenger``."""
+BASE_MODEL_TAG = "base_model_dir"
+"""Model version tag holding the base model's folder (the adapter's artifact does not hold it)."""
 
 
 class RegistryError(RuntimeError):

@@ -28,9 +28,9 @@ from mlflow.entities import Metric
 from mlflow.exceptions import MlflowException
 
 from cs_pipelines import paths
-from cs_pipelines.registry.champion import BASE_MODEL_TAG
 from cs_pipelines.registry.promotion import PromotionDecision
 from cs_pipelines.registry.settings import (
+    BASE_MODEL_TAG,
     CHALLENGER,
     CHAMPION,
     PREVIOUS_CHAMPION,
