@@ -24,7 +24,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from cs_pipelines.sandbox import _osutil, _protocol
+from cs_pipelines.sandbox._osutil import pids_of_uid
+from cs_pipelines.sandbox._protocol import recv, send
 from cs_pipelines.sandbox.child import CLEAN_ENV
 from cs_pipelines.sandbox.result import ExecutionResult, Status
 
@@ -74,7 +75,7 @@ class _Server:
     def execute(self, request: dict[str, Any], started: float) -> ExecutionResult:
         try:
             self.wait_ready()
-            _protocol.send(self._proc.stdin.fileno(), request)
+            send(self._proc.stdin.fileno(), request)
             reply = self._receive(started + request["timeout_s"] + REPLY_GRACE_S)
         except (OSError, RuntimeError, ValueError) as exc:
             reply, why = None, repr(exc)
@@ -93,7 +94,7 @@ class _Server:
     def _receive(self, deadline: float) -> dict[str, Any] | None:
         fd = self._proc.stdout.fileno()
         ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
-        return _protocol.recv(fd) if ready else None
+        return recv(fd) if ready else None
 
     def restart(self) -> None:
         """Kill the server, its children and any process left under its uid; start a new one."""
@@ -115,7 +116,7 @@ class _Server:
             proc.wait()
         proc.stdout.close()
         if uid is not None and os.getuid() == 0:
-            for pid in _osutil.pids_of_uid(uid):
+            for pid in pids_of_uid(uid):
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
         self._proc = None
