@@ -91,6 +91,11 @@ class Warehouse:
         with self.connect() as conn:
             return conn.sql(sql, params=list(params) if params else None).pl()
 
+    def table_names(self) -> set[str]:
+        """The tables that exist now."""
+        with self.connect() as conn:
+            return {row[0] for row in conn.execute("SHOW TABLES").fetchall()}
+
     def table_counts(self) -> dict[str, int]:
         """Rows per table, for summaries."""
         with self.connect() as conn:
