@@ -21,13 +21,10 @@ from cs_pipelines.cryptoeval.sampling import select_tasks
 from cs_pipelines.cryptoeval.selfcheck import run_programs
 from cs_pipelines.cryptoeval.taskset import load_tasks, read_jsonl, write_jsonl
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
-from cs_pipelines.defs.partitions import (
-    BASE_MODEL_VERSION,
-    model_version_partitions,
-    registered_version,
-)
+from cs_pipelines.defs.partitions import model_version_partitions
 from cs_pipelines.defs.resources import MlflowResource, WarehouseResource
 from cs_pipelines.models.base import BaseModelConfig, materialize_base_model
+from cs_pipelines.registry.versions import model_for, registered_version
 from cs_pipelines.reporting import bar_chart_png, markdown_image, markdown_table
 
 BaseModelRunConfig = launchpad_config(
@@ -122,18 +119,6 @@ ScoringRunConfig = launchpad_config(
 )
 
 
-def model_for(version: str, mlflow: MlflowResource) -> tuple[Path, Path | None]:
-    """The base model folder and, for a registered version, its adapter folder."""
-    if version == BASE_MODEL_VERSION:
-        return paths.base_model_dir(), None
-    number = registered_version(version)
-    if number is None:
-        raise ValueError(f"unknown model version {version!r}: 'base' or 'cs-trader-coder/<n>'")
-    from cs_pipelines.registry.champion import download_adapter
-
-    return paths.base_model_dir(), download_adapter(mlflow.settings, number)
-
-
 @dg.asset(
     kinds={"python", "duckdb"},
     group_name="evaluation",
@@ -164,7 +149,7 @@ def cryptoeval_scores(
 
     version = context.partition_key
     scoring = to_stage_config(config, ScoringConfig)
-    model_path, adapter_path = model_for(version, mlflow)
+    model_path, adapter_path = model_for(version, mlflow.settings, paths.base_model_dir())
     tasks_file = paths.cryptoeval_dir() / TASKS_FILE
     for needed, asset in ((model_path, "base_model"), (tasks_file, "cryptoeval_tasks")):
         if not needed.exists():

@@ -7,9 +7,9 @@ import polars as pl
 
 from cs_pipelines import paths
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
-from cs_pipelines.defs.evaluation import base_model, model_for
+from cs_pipelines.defs.evaluation import base_model
 from cs_pipelines.defs.functions import function_tasks
-from cs_pipelines.defs.partitions import model_version_partitions, registered_version
+from cs_pipelines.defs.partitions import model_version_partitions
 from cs_pipelines.defs.resources import MlflowResource, WarehouseResource
 from cs_pipelines.defs.sft import (
     SFT_DATASET_DIR,
@@ -18,6 +18,7 @@ from cs_pipelines.defs.sft import (
     sft_tasks_by_id,
     strategy_tasks,
 )
+from cs_pipelines.registry.versions import model_for, registered_version
 from cs_pipelines.reporting import markdown_table
 from cs_pipelines.sft.holdout import (
     HoldoutConfig,
@@ -94,7 +95,7 @@ def sft_holdout_scores(
     )
     chosen = {t.task_id for t in tasks}
     chats = [row["messages"] for row in validation if row["task_id"] in chosen]
-    model_path, adapter_path = model_for(version, mlflow)
+    model_path, adapter_path = model_for(version, mlflow.settings, paths.base_model_dir())
     generator = make_generator(
         model_path,
         backend="transformers",  # the completion loss needs the model's weights in process
