@@ -4,9 +4,14 @@ import dagster as dg
 import polars as pl
 
 from cs_pipelines.defs.evaluation import cryptoeval_scores
-from cs_pipelines.defs.partitions import BASE_MODEL_VERSION, registered_version_key
 from cs_pipelines.defs.resources import MlflowResource, WarehouseResource
-from cs_pipelines.registry.promotion import DEFAULT_TOLERANCE, HEADLINE, decide_promotion
+from cs_pipelines.registry.promotion import (
+    DEFAULT_TOLERANCE,
+    HEADLINE,
+    decide_promotion,
+    scored_tasks,
+)
+from cs_pipelines.registry.versions import baseline_key, registered_version_key
 from cs_pipelines.reporting import markdown_table
 
 
@@ -42,13 +47,16 @@ def model_promotion(
     scored set, with no category falling by more than the tolerance. Better: the version
     becomes `champion` (the old one stays reachable as `previous-champion`); otherwise it gets
     `challenger`. Registry aliases only."""
-    from cs_pipelines.registry import CHAMPION, alias_version, apply_promotion
-    from cs_pipelines.registry.tracking import client_for
+    from cs_pipelines.registry import (
+        CHAMPION,
+        alias_version,
+        apply_promotion,
+        newest_registered_version,
+    )
 
     settings = mlflow.settings
-    version = config.version or _newest_version(client_for(settings), settings)
-    champion = alias_version(settings, CHAMPION)
-    baseline = registered_version_key(champion) if champion else BASE_MODEL_VERSION
+    version = config.version or newest_registered_version(settings)
+    baseline = baseline_key(alias_version(settings, CHAMPION))
     candidate_scores = _scores(warehouse, registered_version_key(version))
     baseline_scores = _scores(warehouse, baseline)
     evidence = _evidence(candidate_scores, baseline_scores, version, baseline)
@@ -77,13 +85,6 @@ def model_promotion(
     )
 
 
-def _newest_version(client, settings) -> str:
-    versions = client.search_model_versions(f"name='{settings.registered_model_name}'")
-    if not versions:
-        raise ValueError(f"no version of {settings.registered_model_name!r} is registered yet")
-    return str(max(int(v.version) for v in versions))
-
-
 def _scores(warehouse: WarehouseResource, version: str) -> pl.DataFrame:
     if "cryptoeval_scores" not in warehouse.warehouse.table_counts():
         return pl.DataFrame()
@@ -98,24 +99,19 @@ def _flat(scores: pl.DataFrame) -> dict[str, float]:
     return flatten_scores(scores)
 
 
-def _scored_tasks(scores: pl.DataFrame) -> dict[str, int]:
-    rows = scores.filter(pl.col("scope") == "variant", pl.col("metric") == HEADLINE)
-    return dict(rows.select("group", "n_tasks").iter_rows())
-
-
 def _evidence(
     candidate: pl.DataFrame, baseline: pl.DataFrame, version: str, baseline_name: str
 ) -> dg.AssetCheckResult:
     missing = [name for name, frame in ((version, candidate), (baseline_name, baseline))
                if frame.is_empty()]  # fmt: skip
-    same_tasks = not missing and _scored_tasks(candidate) == _scored_tasks(baseline)
+    same_tasks = not missing and scored_tasks(candidate) == scored_tasks(baseline)
     return dg.AssetCheckResult(
         check_name="evidence_complete",
         passed=same_tasks,
         metadata={
             "missing_scores": ", ".join(missing) or "none",
-            "candidate_tasks": str(_scored_tasks(candidate)) if not candidate.is_empty() else "",
-            "baseline_tasks": str(_scored_tasks(baseline)) if not baseline.is_empty() else "",
+            "candidate_tasks": str(scored_tasks(candidate)) if not candidate.is_empty() else "",
+            "baseline_tasks": str(scored_tasks(baseline)) if not baseline.is_empty() else "",
         },
     )
 

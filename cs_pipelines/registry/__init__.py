@@ -38,6 +38,7 @@ _TRACKING_NAMES = {
     "git_sha",
     "log_scores",
     "log_training_run",
+    "newest_registered_version",
     "version_run_id",
     "version_scores",
 }
@@ -68,6 +69,7 @@ __all__ = [
     "load_version",
     "log_scores",
     "log_training_run",
+    "newest_registered_version",
     "version_run_id",
     "version_scores",
 ]

@@ -117,6 +117,16 @@ def flatten_scores(frame: Any) -> dict[str, float]:
     return {_flat_key(row): float(row["value"]) for row in _rows(frame)}
 
 
+def scored_tasks(frame: Any) -> dict[str, int]:
+    """Tasks scored per variant, from a long-format scores frame: a candidate and what it is
+    compared with must match here (the same tasks scored), or no decision is taken."""
+    return {
+        str(row["group"]): int(row["n_tasks"])
+        for row in _rows(frame)
+        if row["scope"] == "variant" and row["metric"] == HEADLINE
+    }
+
+
 def _rows(frame: Any) -> Iterable[Mapping[str, Any]]:
     if hasattr(frame, "iter_rows"):  # polars
         return frame.iter_rows(named=True)

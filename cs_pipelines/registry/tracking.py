@@ -38,6 +38,7 @@ from cs_pipelines.registry.settings import (
     RegistryError,
     sqlite_path,
 )
+from cs_pipelines.registry.versions import newest_version
 
 if TYPE_CHECKING:
     from cs_pipelines.training.sft import TrainingResult
@@ -383,6 +384,15 @@ def _versions_of_run(client: MlflowClient, settings: MlflowSettings, run_id: str
         f"name='{settings.registered_model_name}' and run_id='{run_id}'"
     )
     return [str(v.version) for v in found]
+
+
+def newest_registered_version(settings: MlflowSettings) -> str:
+    """The highest version number of the registered model; ValueError when none is registered."""
+    found = client_for(settings).search_model_versions(f"name='{settings.registered_model_name}'")
+    newest = newest_version(v.version for v in found)
+    if newest is None:
+        raise ValueError(f"no version of {settings.registered_model_name!r} is registered yet")
+    return newest
 
 
 def version_run_id(settings: MlflowSettings, version: str) -> str | None:
