@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cs_pipelines.cryptoeval.task import Task
+from cs_pipelines.models.device import cuda_available
 from cs_pipelines.models.extract import extract_code
 
 SYSTEM_PROMPT = (
@@ -78,14 +79,8 @@ class SamplingConfig:
             return self.tasks_per_variant
         preset = self.preset
         if preset == "auto":
-            preset = "full" if (_gpu_available() if gpu is None else gpu) else "smoke"
+            preset = "full" if (cuda_available() if gpu is None else gpu) else "smoke"
         return SMOKE_TASKS_PER_VARIANT if preset == "smoke" else 0
-
-
-def _gpu_available() -> bool:
-    import torch
-
-    return torch.cuda.is_available()
 
 
 def select_tasks(

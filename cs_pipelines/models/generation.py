@@ -22,6 +22,7 @@ from typing import Any, Literal
 import torch
 
 from cs_pipelines.models.cpu import torch_threads
+from cs_pipelines.models.device import cuda_available, default_device
 
 logger = logging.getLogger(__name__)
 
@@ -87,11 +88,6 @@ def cut_at_stop(text: str, stop: Sequence[str]) -> tuple[str, bool]:
     """Text before the earliest stop sequence, and whether one was found."""
     cut = min((i for s in stop if s and (i := text.find(s)) >= 0), default=-1)
     return (text[:cut], True) if cut >= 0 else (text, False)
-
-
-def default_device() -> str:
-    """``cuda`` when a CUDA GPU is visible, else ``cpu``."""
-    return "cuda" if torch.cuda.is_available() else "cpu"
 
 
 class _RowStops:
@@ -415,7 +411,7 @@ def _cpu_threads(device: str) -> Iterator[None]:
 
 def vllm_available() -> bool:
     """vLLM is importable and a CUDA GPU is visible (checked without importing vLLM)."""
-    return importlib.util.find_spec("vllm") is not None and torch.cuda.is_available()
+    return importlib.util.find_spec("vllm") is not None and cuda_available()
 
 
 def make_generator(

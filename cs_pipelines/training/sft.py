@@ -30,6 +30,7 @@ import torch
 from transformers import PrinterCallback
 
 from cs_pipelines.models.cpu import torch_threads
+from cs_pipelines.models.device import cuda_available, default_device
 from cs_pipelines.training.callbacks import (
     GuardedTrainerMixin,
     NanGuard,
@@ -133,7 +134,7 @@ def train_lora(
     base_model_dir, dataset_dir = Path(base_model_dir).resolve(), Path(dataset_dir).resolve()
     output_dir = Path(output_dir).resolve()
     _check_base_model(base_model_dir)
-    cuda = torch.cuda.is_available()
+    cuda = cuda_available()
     resolved = resolve(config, cuda)
     tokenizer = load_tokenizer(base_model_dir)
     train, validation = _prepare(dataset_dir, tokenizer, resolved)
@@ -463,7 +464,7 @@ def load_adapter_model(
     _check_base_model(base_model_dir)
     if not (adapter_dir / "adapter_config.json").is_file():
         raise TrainingError(f"{adapter_dir} holds no LoRA adapter (no adapter_config.json)")
-    device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+    device = device or default_device()
     dtype = torch.bfloat16 if device.startswith("cuda") else torch.float32
     base = AutoModelForCausalLM.from_pretrained(base_model_dir, dtype=dtype, local_files_only=True)
     with _quiet_peft():
