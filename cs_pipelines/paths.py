@@ -46,6 +46,25 @@ def cryptoeval_dir() -> Path:
     return artifacts_dir() / "cryptoeval"
 
 
+def cryptoeval_tasks_file() -> Path:
+    """The CryptoEval tasks as JSONL: what every model version is scored on."""
+    return cryptoeval_dir() / "cryptoeval.jsonl"
+
+
+SFT_DATASET_DIR = "sft/dataset"
+"""The SFT dataset's folder under the artifacts folder."""
+
+
+def sft_dataset_dir() -> Path:
+    """The SFT dataset (``datasets.save_to_disk``): training and held-out scoring read it."""
+    return artifacts_dir() / SFT_DATASET_DIR
+
+
+def training_dir() -> Path:
+    """LoRA training runs, one folder per run key (same data and settings, same folder)."""
+    return artifacts_dir() / "training"
+
+
 def reference_repos_file() -> Path:
     """The repository list: ``CS_REFERENCE_REPOS`` or ``<CS_DATA_DIR>/reference_repos.yaml``.
 

@@ -30,7 +30,6 @@ from cs_pipelines.reporting import bar_chart_png, markdown_image, markdown_table
 BaseModelRunConfig = launchpad_config(
     BaseModelConfig, "BaseModelRunConfig", "Which base model to specialise, and its dtype."
 )
-TASKS_FILE = "cryptoeval.jsonl"
 
 
 @dg.asset(kinds={"huggingface", "pytorch"}, group_name="models")
@@ -55,7 +54,7 @@ def cryptoeval_tasks(warehouse: WarehouseResource) -> dg.MaterializeResult:
     difficulty, stored mutants and "fix" variants, written to a JSONL file under CS_DATA_DIR and
     listed in the warehouse table cryptoeval_tasks."""
     tasks = load_tasks()
-    path = write_jsonl(paths.cryptoeval_dir() / TASKS_FILE, tasks)
+    path = write_jsonl(paths.cryptoeval_tasks_file(), tasks)
     table = pl.DataFrame(
         [
             {
@@ -93,7 +92,7 @@ def cryptoeval_tasks(warehouse: WarehouseResource) -> dg.MaterializeResult:
     description="Every canonical solution passes its tests and every stored mutant fails them.",
 )
 def cryptoeval_tasks_valid() -> dg.AssetCheckResult:
-    tasks = read_jsonl(paths.cryptoeval_dir() / TASKS_FILE)
+    tasks = read_jsonl(paths.cryptoeval_tasks_file())
     programs = [(t, None) for t in tasks] + [(t, m) for t in tasks for m in t.mutants]
     results = run_programs([task.program(body) for task, body in programs])
     broken = [
@@ -150,7 +149,7 @@ def cryptoeval_scores(
     version = context.partition_key
     scoring = to_stage_config(config, ScoringConfig)
     model_path, adapter_path = model_for(version, mlflow.settings, paths.base_model_dir())
-    tasks_file = paths.cryptoeval_dir() / TASKS_FILE
+    tasks_file = paths.cryptoeval_tasks_file()
     for needed, asset in ((model_path, "base_model"), (tasks_file, "cryptoeval_tasks")):
         if not needed.exists():
             raise FileNotFoundError(f"{needed} is missing: materialize {asset} first")

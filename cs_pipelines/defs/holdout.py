@@ -12,7 +12,6 @@ from cs_pipelines.defs.functions import function_tasks
 from cs_pipelines.defs.partitions import model_version_partitions
 from cs_pipelines.defs.resources import MlflowResource, WarehouseResource
 from cs_pipelines.defs.sft import (
-    SFT_DATASET_DIR,
     probe_feeds,
     sft_dataset,
     sft_tasks_by_id,
@@ -71,7 +70,7 @@ def sft_holdout_scores(
 
     version = context.partition_key
     settings = to_stage_config(config, HoldoutConfig)
-    dataset_dir = paths.artifacts_dir() / SFT_DATASET_DIR
+    dataset_dir = paths.sft_dataset_dir()
     if not dataset_dir.is_dir():
         raise FileNotFoundError(f"{dataset_dir} is missing: materialize sft_dataset first")
     validation = load_from_disk(str(dataset_dir))["validation"]

@@ -74,7 +74,6 @@ SftDatasetRunConfig = launchpad_config(
     "Deduplication, decontamination and the train/validation split by task family.",
 )
 MAX_CATEGORY_SHARE = 0.6
-SFT_DATASET_DIR = "sft/dataset"  # under the artifacts folder
 
 
 def probe_feeds(warehouse: WarehouseResource) -> dict[str, pl.DataFrame]:
@@ -188,7 +187,7 @@ def sft_dataset(
     tasks = sft_tasks_by_id(warehouse)
     benchmark = [text for t in load_tasks() for text in (t.prompt, t.canonical_solution)]
     build = build_sft_dataset(rows, tasks, benchmark, settings)
-    folder = save_dataset(build, paths.artifacts_dir() / SFT_DATASET_DIR)
+    folder = save_dataset(build, paths.sft_dataset_dir())
     frame = to_frame(build)
     warehouse.warehouse.replace_table("sft_dataset", frame)
     context.log.info(f"sft_dataset: {len(build.train)} train, {len(build.validation)} validation")

@@ -1,9 +1,6 @@
 """`sft_adapter`: LoRA fine-tuning of the base model on the SFT set, tracked and registered in
 MLflow as a new version of cs-trader-coder."""
 
-import hashlib
-import json
-from dataclasses import asdict
 from pathlib import Path
 
 import dagster as dg
@@ -13,9 +10,10 @@ from cs_pipelines.defs.config import launchpad_config, to_stage_config
 from cs_pipelines.defs.evaluation import base_model
 from cs_pipelines.defs.partitions import model_version_partitions, registered_version_key
 from cs_pipelines.defs.resources import MlflowResource
-from cs_pipelines.defs.sft import SFT_DATASET_DIR, sft_dataset
+from cs_pipelines.defs.sft import sft_dataset
 from cs_pipelines.reporting import line_chart_png, markdown_image
 from cs_pipelines.training.config import TrainingConfig
+from cs_pipelines.training.data import run_key
 
 TrainingRunConfig = launchpad_config(
     TrainingConfig,
@@ -38,8 +36,8 @@ def sft_adapter(
 
     settings = to_stage_config(config, TrainingConfig)
     check_reachable(mlflow.settings)  # fail before hours of training, not after
-    dataset_dir = paths.artifacts_dir() / SFT_DATASET_DIR
-    output_dir = paths.artifacts_dir() / "training" / _run_key(dataset_dir, settings)
+    dataset_dir = paths.sft_dataset_dir()
+    output_dir = paths.training_dir() / run_key(dataset_dir, settings)
     result = train_lora(
         paths.base_model_dir(),
         dataset_dir,
@@ -64,14 +62,6 @@ def sft_adapter(
             "loss_curve": dg.MetadataValue.md(_loss_chart(result.history, output_dir)),
         }
     )
-
-
-def _run_key(dataset_dir: Path, settings: TrainingConfig) -> str:
-    """Same data and settings, same folder: that is what lets a restarted run resume."""
-    digest = hashlib.sha256(json.dumps(asdict(settings), sort_keys=True).encode())
-    for state in sorted(dataset_dir.glob("*/state.json")):
-        digest.update(state.read_bytes())  # holds the split's content fingerprint
-    return digest.hexdigest()[:12]
 
 
 def _lineage(context: dg.AssetExecutionContext) -> dict[str, str]:

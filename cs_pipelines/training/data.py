@@ -15,13 +15,14 @@ TRL's later ``map`` calls write cache files into the upstream asset's folder.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from cs_pipelines.training.config import ResolvedTrainingConfig, TrainingError
+from cs_pipelines.training.config import ResolvedTrainingConfig, TrainingConfig, TrainingError
 
 logger = logging.getLogger(__name__)
 
@@ -176,3 +177,12 @@ def check_sizes(train: PreparedSplit, validation: PreparedSplit, minimum: int) -
         )
     if validation.n_rows == 0:
         raise TrainingError("the validation split is empty: validation loss cannot be measured")
+
+
+def run_key(dataset_dir: Path, config: TrainingConfig) -> str:
+    """The training run's folder name: same data and settings, same folder, which is what lets
+    a restarted run resume from its checkpoints."""
+    digest = hashlib.sha256(json.dumps(asdict(config), sort_keys=True).encode())
+    for state in sorted(Path(dataset_dir).glob("*/state.json")):
+        digest.update(state.read_bytes())  # holds the split's content fingerprint
+    return digest.hexdigest()[:12]
