@@ -1,7 +1,6 @@
 """`strategy_tasks`, `strategy_candidates` and `sft_dataset`: execution-verified training data."""
 
 import json
-from dataclasses import dataclass
 
 import dagster as dg
 import polars as pl
@@ -24,7 +23,6 @@ from cs_pipelines.defs.resources import WarehouseResource
 from cs_pipelines.reporting import markdown_table
 from cs_pipelines.sft import (
     RUNGS,
-    LadderConfig,
     StrategyTask,
     StrategyTaskConfig,
     generate_tasks,
@@ -34,6 +32,7 @@ from cs_pipelines.sft import (
     verify_candidates,
 )
 from cs_pipelines.sft.commit_candidates import scan_commit_strategies
+from cs_pipelines.sft.config import CandidatesConfig
 from cs_pipelines.sft.dataset import (
     SftDatasetConfig,
     build_sft_dataset,
@@ -43,24 +42,11 @@ from cs_pipelines.sft.dataset import (
 )
 from cs_pipelines.sft.decontam import contaminated, ngram_index
 from cs_pipelines.sft.function_tasks import FunctionTask, load_function_tasks
-from cs_pipelines.sft.model_candidates import (
-    ModelCandidateConfig,
-    model_candidates,
-    open_prompt_builder,
-)
+from cs_pipelines.sft.model_candidates import model_candidates, open_prompt_builder
 
 StrategyTasksRunConfig = launchpad_config(
     StrategyTaskConfig, "StrategyTasksRunConfig", "How many strategy tasks, how hard, which seed."
 )
-
-
-@dataclass(frozen=True)
-class CandidatesConfig(ModelCandidateConfig, LadderConfig):
-    """Which candidate sources run, how the model is sampled, and the ladder's thresholds."""
-
-    sources: str = "teacher,model,commit"
-    model_tasks: int = 4  # tasks the model is sampled on (0 = all): sampling is the slow part
-    batch_size: int = 16
 
 
 CandidatesRunConfig = launchpad_config(
@@ -134,7 +120,7 @@ def strategy_candidates(
     from cs_pipelines.sandbox import SandboxPool
 
     settings = to_stage_config(config, CandidatesConfig)
-    sources = {s.strip() for s in settings.sources.split(",") if s.strip()}
+    sources = settings.source_set
     tasks = stored_strategy_tasks(warehouse)
     candidates = teacher_candidates(tasks) if "teacher" in sources else []
     if "model" in sources:
