@@ -24,7 +24,8 @@ from cs_pipelines.defs.config import launchpad_config, to_stage_config
 from cs_pipelines.defs.partitions import model_version_partitions
 from cs_pipelines.defs.resources import MlflowResource, WarehouseResource
 from cs_pipelines.models.base import BaseModelConfig, materialize_base_model
-from cs_pipelines.registry.versions import model_for, registered_version
+from cs_pipelines.registry.champion import model_for
+from cs_pipelines.registry.versions import registered_version
 from cs_pipelines.reporting import bar_chart_png, markdown_image, markdown_table
 
 BaseModelRunConfig = launchpad_config(

@@ -17,7 +17,8 @@ from cs_pipelines.defs.sft import (
     sft_tasks_by_id,
     strategy_tasks,
 )
-from cs_pipelines.registry.versions import model_for, registered_version
+from cs_pipelines.registry.champion import model_for
+from cs_pipelines.registry.versions import registered_version
 from cs_pipelines.reporting import markdown_table
 from cs_pipelines.sft.holdout import (
     HoldoutConfig,

@@ -24,6 +24,7 @@ from cs_pipelines.registry.settings import (
     RegistryError,
     local_store_dir,
 )
+from cs_pipelines.registry.versions import BASE_MODEL_VERSION, registered_version
 
 logger = logging.getLogger(__name__)
 
@@ -185,6 +186,19 @@ def download_adapter(settings: MlflowSettings, version: str) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return _adapter_in(target, name, version)
+
+
+def model_for(
+    key: str, settings: MlflowSettings, base_model_dir: Path
+) -> tuple[Path, Path | None]:
+    """The base model folder and, for a registered version (``cs-trader-coder/<n>``), its
+    adapter folder (downloaded once)."""
+    if key == BASE_MODEL_VERSION:
+        return base_model_dir, None
+    number = registered_version(key)
+    if number is None:
+        raise ValueError(f"unknown model version {key!r}: 'base' or 'cs-trader-coder/<n>'")
+    return base_model_dir, download_adapter(settings, number)
 
 
 def _adapter_in(model_dir: Path, name: str, version: str) -> Path:

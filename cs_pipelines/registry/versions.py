@@ -1,16 +1,16 @@
 """Model versions by name: ``base`` for the base model, ``cs-trader-coder/<n>`` for registered ones.
 
 Every model version (the base model, and each version of the registered model) is scored under
-one name, the model-version partition key. This module says which model a name means, which is
-the newest registered version, and what a candidate is compared with. No mlflow import at load.
+one name, the model-version partition key. This module parses those names, picks the newest
+registered version and says what a candidate is compared with (``champion.model_for`` loads the
+model a name means). No mlflow import.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
-from cs_pipelines.registry.settings import REGISTERED_MODEL_NAME, MlflowSettings
+from cs_pipelines.registry.settings import REGISTERED_MODEL_NAME
 
 BASE_MODEL_VERSION = "base"
 REGISTERED_MODEL_PREFIX = f"{REGISTERED_MODEL_NAME}/"
@@ -38,17 +38,3 @@ def newest_version(numbers: Iterable[str | int | None]) -> str | None:
 def baseline_key(champion: str | None) -> str:
     """What a candidate is compared with: the champion's name, or ``base`` before there is one."""
     return registered_version_key(champion) if champion else BASE_MODEL_VERSION
-
-
-def model_for(
-    key: str, settings: MlflowSettings, base_model_dir: Path
-) -> tuple[Path, Path | None]:
-    """The base model folder and, for a registered version, its adapter folder (downloaded)."""
-    if key == BASE_MODEL_VERSION:
-        return base_model_dir, None
-    number = registered_version(key)
-    if number is None:
-        raise ValueError(f"unknown model version {key!r}: 'base' or 'cs-trader-coder/<n>'")
-    from cs_pipelines.registry.champion import download_adapter
-
-    return base_model_dir, download_adapter(settings, number)
