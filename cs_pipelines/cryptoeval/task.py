@@ -1,4 +1,12 @@
-"""The task record and the helpers task modules use to declare tasks compactly."""
+"""The task record, and the reader of the task folders that hold every task's text.
+
+A task folder (``cryptoeval/tasks/<category>/<NNN>_<entry_point>/``, and the SFT function
+problems' ``sft/functions/<category>/<family>/<NN>_<entry_point>/``) holds one task as files:
+``task.toml`` (``entry_point``, ``difficulty``, optional ``fix_symptom``), ``prompt.py`` (the
+prompt, exactly), ``solution.py`` and ``wrong_1.py``, ``wrong_2.py``... (the prompt followed by
+the canonical body or a wrong one: whole runnable functions), ``test.py`` (``check``, which
+runs after :data:`TEST_HELPERS`) and an optional ``probe.py``. See ``cryptoeval/tasks/README.md``.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +14,9 @@ import io
 import re
 import textwrap
 import tokenize
+import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 CATEGORIES = (
     "indicators",
@@ -175,7 +185,8 @@ def function_header(source: str, name: str) -> str:
 
 @dataclass(frozen=True)
 class Spec:
-    """A task as authored in ``tasks/*.py``: ids are assigned by :func:`taskset.load_tasks`."""
+    """A task as authored (a task folder, see :func:`read_spec`): ids are assigned by the loaders
+    (:func:`taskset.load_tasks`, :func:`sft.function_tasks.load_function_tasks`)."""
 
     entry_point: str
     difficulty: str
@@ -207,7 +218,8 @@ def spec(
     fix: str = "",
     probe: str = "",
 ) -> Spec:
-    """Normalise authored text: prompt and test at column 0, bodies indented by four spaces."""
+    """A spec from text written inline (tests): prompt and test at column 0, bodies indented by
+    four spaces."""
     return Spec(
         entry_point=entry_point,
         difficulty=difficulty,
@@ -218,3 +230,63 @@ def spec(
         fix_symptom=fix,
         probe=_block(probe) if probe else "",
     )
+
+
+META_KEYS = ("entry_point", "difficulty", "fix_symptom")
+_WRONG = re.compile(r"wrong_(\d+)\.py")
+
+
+def folder_number(folder: Path) -> int:
+    """The number a task folder's name starts with (``007_vwap`` -> 7): its place in the set."""
+    digits = folder.name.split("_", 1)[0]
+    if not digits.isdigit():
+        raise ValueError(f"{folder}: a task folder's name is <number>_<entry_point>")
+    return int(digits)
+
+
+def read_spec(folder: Path) -> Spec:
+    """The task a task folder holds, its text byte for byte as in the files.
+
+    Raises ``ValueError`` naming the file that breaks the layout: unknown or missing keys in
+    ``task.toml``, a folder name that is not ``<number>_<entry_point>``, a solution or wrong
+    answer that does not start with the prompt, wrong answers not numbered 1, 2, ...
+    """
+    meta = tomllib.loads(_text(folder / "task.toml"))
+    unknown = sorted(set(meta) - set(META_KEYS))
+    missing = [k for k in META_KEYS[:2] if k not in meta]
+    if unknown or missing:
+        raise ValueError(f"{folder / 'task.toml'}: unknown keys {unknown}, missing {missing}")
+    if not re.fullmatch(rf"\d+_{re.escape(meta['entry_point'])}", folder.name):
+        raise ValueError(f"{folder}: the folder is named <number>_{meta['entry_point']}")
+    prompt = _text(folder / "prompt.py")
+    wrong = sorted(
+        (int(m.group(1)), path)
+        for path in folder.glob("wrong_*.py")
+        if (m := _WRONG.fullmatch(path.name))
+    )
+    if [n for n, _ in wrong] != list(range(1, len(wrong) + 1)):
+        raise ValueError(f"{folder}: wrong answers are wrong_1.py, wrong_2.py, ... without gaps")
+    probe = folder / "probe.py"
+    return Spec(
+        entry_point=meta["entry_point"],
+        difficulty=meta["difficulty"],
+        prompt=prompt,
+        solution=_after_prompt(folder / "solution.py", prompt),
+        test=TEST_HELPERS + "\n" + _text(folder / "test.py"),
+        mutants=tuple(_after_prompt(path, prompt) for _, path in wrong),
+        fix_symptom=meta.get("fix_symptom", ""),
+        probe=_text(probe) if probe.exists() else "",
+    )
+
+
+def _text(path: Path) -> str:
+    """The file's text exactly (no newline translation)."""
+    return path.read_bytes().decode("utf-8")
+
+
+def _after_prompt(path: Path, prompt: str) -> str:
+    """The body a whole function in ``path`` adds to ``prompt``."""
+    text = _text(path)
+    if not text.startswith(prompt):
+        raise ValueError(f"{path}: does not start with the text of prompt.py")
+    return text[len(prompt) :]

@@ -1,48 +1,56 @@
 """Load the CryptoEval task set and read/write it as HumanEval JSONL.
 
-Task ids follow the order of :data:`MODULES` and of the specs inside each module, so new tasks are
-appended at the end of the last module (or in a new module appended to :data:`MODULES`) to keep
-existing ids stable. Fix variants (HumanEvalPack's HumanEvalFix style) get ``CryptoEvalFix/<n>``
-and explain variants (HumanEvalExplain style: describe the code, then write it again from the
-description) ``CryptoEvalExplain/<n>``, where ``<n>`` is the number of the task they were derived
-from; they follow the generation tasks in that order. Every task carries a probe for maj@k: the
-spec's own, or one derived from its ``check`` (:mod:`cs_pipelines.cryptoeval.probes`).
+Every generation task is a task folder ``tasks/<category>/<NNN>_<entry_point>/`` (the layout:
+``tasks/README.md`` and :func:`cs_pipelines.cryptoeval.task.read_spec`); ``NNN`` is its id,
+``CryptoEval/<NNN>``, frozen: ids run 0, 1, 2, ... without gaps, so a new task takes the next free
+number, whatever its category. Fix variants (HumanEvalPack's HumanEvalFix style) get
+``CryptoEvalFix/<n>`` and explain variants (HumanEvalExplain style: describe the code, then
+write it again from the description) ``CryptoEvalExplain/<n>``, where ``<n>`` is the number of
+the task they were derived from; they follow the generation tasks in that order. Every task
+carries a probe for maj@k: the folder's ``probe.py``, or one derived from its ``check``
+(:mod:`cs_pipelines.cryptoeval.probes`).
 """
 
 from __future__ import annotations
 
-import importlib
+import functools
 import json
 import textwrap
 from pathlib import Path
 
 from cs_pipelines.cryptoeval.probes import derive_probe
-from cs_pipelines.cryptoeval.task import CATEGORIES, Spec, Task, function_header
-
-MODULES = (
-    ("indicators", "cs_pipelines.cryptoeval.tasks.indicators"),
-    ("returns_risk", "cs_pipelines.cryptoeval.tasks.returns_risk"),
-    ("position_sizing", "cs_pipelines.cryptoeval.tasks.position_sizing"),
-    ("execution", "cs_pipelines.cryptoeval.tasks.execution"),
-    ("amm_dex", "cs_pipelines.cryptoeval.tasks.amm_dex"),
-    ("order_book", "cs_pipelines.cryptoeval.tasks.order_book"),
-    ("rebalancing", "cs_pipelines.cryptoeval.tasks.rebalancing"),
-    ("data_handling", "cs_pipelines.cryptoeval.tasks.data_handling"),
-    ("backtrader", "cs_pipelines.cryptoeval.tasks.backtrader_strategies"),
+from cs_pipelines.cryptoeval.task import (
+    CATEGORIES,
+    Spec,
+    Task,
+    folder_number,
+    function_header,
+    read_spec,
 )
-assert {c for c, _ in MODULES} <= set(CATEGORIES)
+
+TASKS_DIR = Path(__file__).with_name("tasks")
 
 # Every EXPLAIN_EVERY-th generation task (0, 4, 8, ...) gets an explain variant: a fixed,
 # category-spread subset that new tasks extend without renumbering anything.
 EXPLAIN_EVERY = 4
 
 
-def _specs() -> list[tuple[str, Spec]]:
-    out = []
-    for category, module_name in MODULES:
-        module = importlib.import_module(module_name)
-        out.extend((category, s) for s in module.SPECS)
-    return out
+@functools.cache
+def load_specs(root: Path = TASKS_DIR) -> tuple[tuple[str, Spec], ...]:
+    """(category, spec) of every task folder under ``root``, in id order.
+
+    Raises ``ValueError`` on an unknown category folder or ids that repeat or leave a gap.
+    """
+    folders = sorted((p.parent for p in root.glob("*/*/task.toml")), key=folder_number)
+    ids = [folder_number(f) for f in folders]
+    if ids != list(range(len(ids))):
+        repeated = sorted({n for n in ids if ids.count(n) > 1})
+        missing = sorted(set(range(max(ids, default=-1) + 1)) - set(ids))
+        raise ValueError(f"{root}: task ids repeat {repeated} or are missing {missing}")
+    for folder in folders:
+        if folder.parent.name not in CATEGORIES:
+            raise ValueError(f"{folder}: unknown category; use one of {CATEGORIES}")
+    return tuple((f.parent.name, read_spec(f)) for f in folders)
 
 
 def _fix_prompt(task: Task, symptom: str) -> str:
@@ -107,8 +115,7 @@ def _fix_task(task: Task, n: int, symptom: str) -> Task:
 
 
 def task_from_spec(s: Spec, task_id: str, category: str) -> Task:
-    """The generation task an authored spec defines, with its probe (derived when the spec has
-    none)."""
+    """The generation task a spec defines, with its probe (derived when the spec has none)."""
     return Task(
         task_id=task_id,
         prompt=s.prompt,
@@ -131,7 +138,7 @@ def load_tasks(include_fix: bool = True, include_explain: bool = True) -> list[T
     tasks: list[Task] = []
     fixes: list[Task] = []
     explains: list[Task] = []
-    for n, (category, s) in enumerate(_specs()):
+    for n, (category, s) in enumerate(load_specs()):
         task = task_from_spec(s, f"CryptoEval/{n}", category)
         tasks.append(task)
         if s.fix_symptom:

@@ -1,5 +1,9 @@
 """Function tasks for the SFT set: load the authored problems, and verify candidate functions.
 
+The problems live in task folders under ``sft/functions/<category>/<family>/`` (layout:
+``sft/functions/README.md``), grouped in :class:`FunctionFamily` folders whose ``family.toml``
+gives the family's place in the set (``order``); a task's id is ``fn/<entry_point>``.
+
 A function task (:class:`FunctionTask`) is posed exactly as a CryptoEval generation task is
 (the same system prompt and user message), so the model trains on the format it is evaluated
 in. A candidate climbs :data:`FUNCTION_RUNGS`: it parses and defines the function, imports only
@@ -12,34 +16,49 @@ every row of the SFT set.
 from __future__ import annotations
 
 import ast
-import importlib
+import functools
 import logging
 import time
+import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from cs_pipelines.cryptoeval.harness import score_samples
 from cs_pipelines.cryptoeval.sampling import task_messages, to_completion
-from cs_pipelines.cryptoeval.task import Task
+from cs_pipelines.cryptoeval.task import Spec, Task, folder_number, read_spec
 from cs_pipelines.cryptoeval.taskset import task_from_spec
 from cs_pipelines.sft.candidates import TEACHER, Candidate, candidate_id
-from cs_pipelines.sft.functions import FunctionFamily
 from cs_pipelines.sft.ladder import LadderConfig, VerifiedCandidate, check_imports
 from cs_pipelines.sft.tasks import CATEGORIES, DIFFICULTY_LABELS
 
 logger = logging.getLogger(__name__)
 
-MODULES = (
-    "cs_pipelines.sft.functions.indicators",
-    "cs_pipelines.sft.functions.risk",
-    "cs_pipelines.sft.functions.markets",
-)
+FUNCTIONS_DIR = Path(__file__).with_name("functions")
 TASK_PREFIX = "fn/"
 FAMILY_PREFIX = "fn:"
 FUNCTION_RUNGS = ("parses", "imports_allowed", "passes_tests", "deterministic")
 PASSES_TESTS = FUNCTION_RUNGS.index("passes_tests")
 KIND = {"kind": "function"}  # in every row's meta
+
+
+@dataclass(frozen=True)
+class FunctionFamily:
+    """Related problems (one skill, several functions) in one of the SFT task categories.
+
+    A family is the unit the train/validation split assigns, so validation holds kinds of
+    function no adapter trained on.
+    """
+
+    name: str
+    category: str
+    specs: tuple[Spec, ...]
+
+    def __init__(self, name: str, category: str, specs: list[Spec] | tuple[Spec, ...]) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "category", category)
+        object.__setattr__(self, "specs", tuple(specs))
 
 
 @dataclass(frozen=True)
@@ -88,16 +107,15 @@ class FunctionTask:
         }
 
 
-def load_function_tasks(modules: Sequence[str] = MODULES) -> list[FunctionTask]:
-    """Every authored function task, in module and family order; ids are ``fn/<entry_point>``.
+def load_function_tasks(root: Path = FUNCTIONS_DIR) -> list[FunctionTask]:
+    """Every authored function task, in family and task order; ids are ``fn/<entry_point>``.
 
     Raises ``ValueError`` naming the family of an unknown category or difficulty, or a name
     used twice.
     """
     tasks: list[FunctionTask] = []
-    for module_name in modules:
-        for family in importlib.import_module(module_name).FAMILIES:
-            tasks.extend(_family_tasks(family, module_name))
+    for folder, family in load_families(root):
+        tasks.extend(_family_tasks(family, str(folder)))
     seen: set[str] = set()
     for task in tasks:
         if task.task_id in seen:
@@ -106,8 +124,33 @@ def load_function_tasks(modules: Sequence[str] = MODULES) -> list[FunctionTask]:
     return tasks
 
 
-def _family_tasks(family: FunctionFamily, module_name: str) -> list[FunctionTask]:
-    where = f"{module_name}: family {family.name!r}"
+@functools.cache
+def load_families(root: Path = FUNCTIONS_DIR) -> tuple[tuple[Path, FunctionFamily], ...]:
+    """(folder, family) of every ``<category>/<family>/family.toml`` under ``root``, by ``order``.
+
+    Raises ``ValueError`` when two families share an ``order`` or two tasks of a family a number.
+    """
+    ordered = []
+    for path in root.glob("*/*/family.toml"):
+        meta = tomllib.loads(path.read_text(encoding="utf-8"))
+        if set(meta) != {"order"} or not isinstance(meta["order"], int):
+            raise ValueError(f"{path}: holds exactly one key, order = <integer>")
+        ordered.append((meta["order"], path.parent))
+    orders = [n for n, _ in ordered]
+    if len(set(orders)) != len(orders):
+        raise ValueError(f"{root}: families share an order: {sorted(orders)}")
+    families = []
+    for _, folder in sorted(ordered):
+        tasks = sorted((p.parent for p in folder.glob("*/task.toml")), key=folder_number)
+        if len({folder_number(task) for task in tasks}) != len(tasks):
+            raise ValueError(f"{folder}: two task folders share a number")
+        specs = [read_spec(task) for task in tasks]
+        families.append((folder, FunctionFamily(folder.name, folder.parent.name, specs)))
+    return tuple(families)
+
+
+def _family_tasks(family: FunctionFamily, source: str) -> list[FunctionTask]:
+    where = f"{source}: family {family.name!r}"
     if family.category not in CATEGORIES:
         raise ValueError(f"{where}: unknown category {family.category!r}; use one of {CATEGORIES}")
     tasks = []

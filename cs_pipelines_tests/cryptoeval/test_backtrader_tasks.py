@@ -1,8 +1,8 @@
 """Validation of the backtrader CryptoEval tasks: canonical passes, mutants fail, probes vote.
 
-The module is not in ``taskset.MODULES`` yet, so its specs are imported directly. Every program
-is trusted (written here) and runs through ``selfcheck.run_programs``; a session fixture runs
-them all once, in a few parallel batches: canonical, every mutant, the bare prompt (an empty
+The specs are read directly (the ``backtrader`` category folder). Every program is trusted
+(written here) and runs through ``selfcheck.run_programs``; a session fixture runs them all
+once, in a few parallel batches: canonical, every mutant, the bare prompt (an empty
 completion), the canonical written as a chat model would (the whole def at column 0, redefining
 the prompt's), the docstring examples, and every spec's probe on the canonical (twice) and on
 every mutant.
@@ -13,22 +13,20 @@ from __future__ import annotations
 import ast
 import json
 import os
-import pkgutil
 import sys
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from importlib import import_module
 from pathlib import Path
 
 import pytest
 
 from cs_pipelines.cryptoeval import probes
-from cs_pipelines.cryptoeval import tasks as tasks_package
 from cs_pipelines.cryptoeval.selfcheck import ProgramResult, run_programs
 from cs_pipelines.cryptoeval.task import DIFFICULTIES, Spec
-from cs_pipelines.cryptoeval.tasks.backtrader_strategies import SPECS
+from cs_pipelines.cryptoeval.taskset import load_specs
 
+SPECS = [s for category, s in load_specs() if category == "backtrader"]
 IDS = [s.entry_point for s in SPECS]
 
 _DOCTEST = """
@@ -128,11 +126,7 @@ def test_task_count_and_difficulty_mix() -> None:
 def test_entry_points_are_new() -> None:
     """``test_taskset`` needs entry points unique across the whole task set."""
     assert len(set(IDS)) == len(IDS)
-    others = set()
-    for info in pkgutil.iter_modules(tasks_package.__path__):
-        if info.name != "backtrader_strategies":
-            module = import_module(f"{tasks_package.__name__}.{info.name}")
-            others |= {s.entry_point for s in module.SPECS}
+    others = {s.entry_point for category, s in load_specs() if category != "backtrader"}
     assert not others & set(IDS)
 
 

@@ -16,13 +16,13 @@ from cs_pipelines.sft.dataset import build_sft_dataset
 from cs_pipelines.sft.decontam import contaminated, ngram_index
 from cs_pipelines.sft.function_tasks import (
     FUNCTION_RUNGS,
+    FunctionFamily,
     FunctionTask,
     _family_tasks,
     load_function_tasks,
     teacher_function_candidates,
     verify_function_candidates,
 )
-from cs_pipelines.sft.functions import FunctionFamily
 from cs_pipelines.sft.ladder import RUNGS, LadderConfig
 from cs_pipelines.sft.tasks import CATEGORIES
 

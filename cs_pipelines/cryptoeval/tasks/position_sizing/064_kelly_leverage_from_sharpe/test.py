@@ -1,0 +1,3 @@
+def check(candidate):
+    assert _close(candidate(1.0, 0.5), 2.0)
+    assert _close(candidate(1.5, 0.8), 1.875)

@@ -1,0 +1,11 @@
+def check(candidate):
+    assert _close(candidate("buy", 100.0, 101.0, 98.0, 102.0, 97.0), ("filled", 100.0))
+    got = candidate("buy", 100.0, 101.0, 103.0, 104.0, 100.5)
+    assert _close(got, ("filled", 101.0))
+    got = candidate("buy", 100.0, 101.0, 103.0, 105.0, 102.0)
+    assert _close(got, ("resting", None))
+    assert _close(candidate("buy", 100.0, 101.0, 95.0, 99.0, 94.0), ("pending", None))
+    assert _close(candidate("sell", 50.0, 49.0, 51.0, 52.0, 49.5), ("filled", 50.0))
+    assert _close(candidate("sell", 50.0, 49.0, 49.5, 49.8, 49.0), ("filled", 49.5))
+    assert _close(candidate("sell", 50.0, 49.0, 48.5, 48.8, 47.0), ("resting", None))
+    assert _raises(candidate, ValueError, "buy", 100.0, 99.0, 98.0, 102.0, 97.0)

@@ -1,0 +1,12 @@
+def inverse_variance_weights(vols: dict[str, float]) -> dict[str, float]:
+    """Naive risk-parity allocation that ignores correlations.
+
+    Each asset's raw score is ``1 / vol ** 2`` (its inverse variance, with ``vol``
+    the volatility); the weights are the scores divided by their total, so they
+    add up to one.
+
+    Raise ``ValueError`` if ``vols`` is empty or any volatility is not positive.
+
+    >>> inverse_variance_weights({"BTC": 0.5, "ETH": 1.0})
+    {'BTC': 0.8, 'ETH': 0.2}
+    """

@@ -1,0 +1,103 @@
+"""The task folders: every loaded task is pinned, and a folder that breaks the layout is named.
+
+``task_hashes.json`` holds the sha256 of every loaded task's record, in load order: the
+CryptoEval tasks (generation, fix and explain variants) and the SFT function problems. It was
+written from the tasks as they were before they moved into task folders, so ids, order and text
+are frozen; after a deliberate change to a task (or to how probes or variants are derived),
+rewrite it with ``python -m cs_pipelines_tests.cryptoeval.test_task_files``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cs_pipelines.cryptoeval.task import read_spec
+from cs_pipelines.cryptoeval.taskset import TASKS_DIR, load_specs, load_tasks
+from cs_pipelines.sft.function_tasks import FUNCTIONS_DIR, load_families, load_function_tasks
+
+HASHES = Path(__file__).with_name("task_hashes.json")
+TASK_FILES = {"task.toml", "prompt.py", "solution.py", "test.py", "probe.py"}
+
+
+def record_hash(record: dict) -> str:
+    text = json.dumps(record, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def loaded_hashes() -> dict[str, dict[str, str]]:
+    return {
+        "cryptoeval": {t.task_id: record_hash(t.to_record()) for t in load_tasks()},
+        "sft_functions": {
+            t.task_id: record_hash(
+                {"family": t.family, "category": t.category, "task": t.task.to_record()}
+            )
+            for t in load_function_tasks()
+        },
+    }
+
+
+def test_loaded_tasks_match_the_pinned_ids_order_and_text() -> None:
+    pinned = json.loads(HASHES.read_text(encoding="utf-8"))
+    loaded = loaded_hashes()
+    for kind in ("cryptoeval", "sft_functions"):
+        assert list(loaded[kind]) == list(pinned[kind]), f"{kind}: ids or their order changed"
+        changed = [i for i, h in loaded[kind].items() if pinned[kind][i] != h]
+        assert changed == [], f"{kind}: these tasks' text changed"
+
+
+def task_folders() -> list[Path]:
+    return sorted(p.parent for root in (TASKS_DIR, FUNCTIONS_DIR) for p in root.rglob("task.toml"))
+
+
+def test_every_task_folder_holds_only_task_files_and_is_loaded() -> None:
+    folders = task_folders()
+    assert len(folders) == len(load_specs()) + sum(len(f.specs) for _, f in load_families())
+    for folder in folders:
+        names = {p.name for p in folder.iterdir()}
+        wrong = {n for n in names if n.startswith("wrong_")}
+        assert {"task.toml", "prompt.py", "solution.py", "test.py"} <= names, folder
+        assert wrong and names - wrong <= TASK_FILES, folder
+    for root in (TASKS_DIR, FUNCTIONS_DIR):
+        # Shipped as package data (pyproject.toml), never imported as a package.
+        files = [p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+        assert {p.suffix for p in files} <= {".py", ".toml", ".md"}
+        assert not [p for p in files if p.name == "__init__.py"]
+
+
+def copy_task(tmp_path: Path) -> Path:
+    source = TASKS_DIR / "indicators" / "000_sma"
+    return Path(shutil.copytree(source, tmp_path / "indicators" / source.name))
+
+
+def test_a_body_that_does_not_follow_the_prompt_names_its_file(tmp_path: Path) -> None:
+    folder = copy_task(tmp_path)
+    assert read_spec(folder) == load_specs()[0][1]
+    wrong = folder / "wrong_2.py"
+    wrong.write_text(wrong.read_text().replace("Simple", "Plain", 1))
+    with pytest.raises(ValueError, match=r"wrong_2\.py: does not start with the text of prompt"):
+        read_spec(folder)
+
+
+def test_misnamed_folders_wrong_answers_and_ids_are_named(tmp_path: Path) -> None:
+    folder = copy_task(tmp_path)
+    (folder / "wrong_2.py").rename(folder / "wrong_3.py")
+    with pytest.raises(ValueError, match="without gaps"):
+        read_spec(folder)
+    (folder / "wrong_3.py").rename(folder / "wrong_2.py")
+    renamed = folder.rename(folder.with_name("001_sma"))
+    assert read_spec(renamed).entry_point == "sma"
+    with pytest.raises(ValueError, match=r"ids repeat \[\] or are missing \[0\]"):
+        load_specs(tmp_path)
+    renamed.rename(folder.with_name("000_simple_ma"))
+    with pytest.raises(ValueError, match="the folder is named <number>_sma"):
+        load_specs(tmp_path)
+
+
+if __name__ == "__main__":
+    HASHES.write_text(json.dumps(loaded_hashes(), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {HASHES}")
