@@ -304,14 +304,17 @@ def summary_text(repo_names: list[str] | None = None) -> str:
     """Rows per table, the latest harvest of each repository, and where to look next."""
     from cs_pipelines.warehouse import Warehouse
     from cs_pipelines.warehouse.commits import latest_harvests
+    from cs_pipelines.warehouse.tables import (
+        CRYPTOEVAL_SCORES,
+        SFT_HOLDOUT_SCORES,
+        commits_per_repo,
+    )
 
     warehouse = Warehouse(paths.warehouse_path())
     harvests = [
         h for h in latest_harvests(warehouse) if repo_names is None or h["repo"] in repo_names
     ]
-    stored = dict(
-        warehouse.query("SELECT repo, count(*) AS n FROM raw_commits GROUP BY repo").iter_rows()
-    )
+    stored = commits_per_repo(warehouse)
     lines = ["Repositories:"]
     for entry in harvests:
         if entry["status"] == "ok":
@@ -328,9 +331,9 @@ def summary_text(repo_names: list[str] | None = None) -> str:
     counts = warehouse.table_counts()
     for table, rows in counts.items():
         lines.append(f"  {table:<22} {rows:>8} rows")
-    if counts.get("cryptoeval_scores"):
+    if counts.get(CRYPTOEVAL_SCORES.name):
         lines += ["\nCryptoEval pass@1 (tasks scored):", *_score_lines(warehouse)]
-    if counts.get("sft_holdout_scores"):
+    if counts.get(SFT_HOLDOUT_SCORES.name):
         lines += ["\nHeld-out SFT tasks (unseen families):", *_holdout_lines(warehouse)]
     lines += _registry_lines()
     lines += [
@@ -360,11 +363,9 @@ def _registry_lines() -> list[str]:
 
 
 def _score_lines(warehouse: Warehouse) -> list[str]:
-    scores = warehouse.query(
-        'SELECT model_version, "group", value, n_tasks FROM cryptoeval_scores '
-        "WHERE metric = 'pass@1' AND scope IN ('all', 'variant') "
-        'ORDER BY model_version, scope, "group"'
-    )
+    from cs_pipelines.warehouse.tables import pass_at_1_overview
+
+    scores = pass_at_1_overview(warehouse)
     lines = []
     for (version,), rows in scores.group_by("model_version", maintain_order=True):
         cells = [
@@ -375,10 +376,9 @@ def _score_lines(warehouse: Warehouse) -> list[str]:
 
 
 def _holdout_lines(warehouse: Warehouse) -> list[str]:
-    scores = warehouse.query(
-        "PIVOT sft_holdout_scores ON metric USING first(value) GROUP BY model_version, n_tasks "
-        "ORDER BY model_version"
-    )
+    from cs_pipelines.warehouse.tables import holdout_overview
+
+    scores = holdout_overview(warehouse)
 
     def shown(row: dict[str, Any], metric: str, digits: int = 3) -> str:
         value = row.get(metric)  # None: scored before this metric existed

@@ -50,7 +50,7 @@ def test_a_table_reads_back_what_replaced_it(warehouse: Warehouse):
 
 
 def test_keyed_tables_replace_one_version_and_keep_the_others(warehouse: Warehouse):
-    assert t.cryptoeval_scores(warehouse, "base").is_empty()  # never scored: empty, no error
+    assert t.read_cryptoeval_scores(warehouse, "base").is_empty()  # never scored: empty, no error
     scores = pl.DataFrame({"model_version": ["base"], "metric": ["pass@1"], "value": [0.25]})
     results = pl.DataFrame({"model_version": ["base"] * 3, "task_id": ["a", "a", "b"]})
     t.write_cryptoeval_run(warehouse, "base", results, scores)
@@ -58,8 +58,8 @@ def test_keyed_tables_replace_one_version_and_keep_the_others(warehouse: Warehou
     t.write_cryptoeval_run(
         warehouse, "v1", results.head(1).with_columns(model_version=pl.lit("v1")), tuned
     )
-    assert t.cryptoeval_scores(warehouse, "base").equals(scores)
-    assert t.cryptoeval_scores(warehouse, "v1").equals(tuned)
+    assert t.read_cryptoeval_scores(warehouse, "base").equals(scores)
+    assert t.read_cryptoeval_scores(warehouse, "v1").equals(tuned)
     per_task = t.samples_per_task(warehouse, "base").sort("task_id")
     assert per_task.rows() == [("a", 2), ("b", 1)]
     with pytest.raises(ValueError, match="no key"):

@@ -1,7 +1,6 @@
 """Shared by the SFT data assets: candidate tables as stored, and the metadata of task and
 candidate tables."""
 
-import json
 from collections.abc import Sequence
 
 import dagster as dg
@@ -11,25 +10,17 @@ from cs_pipelines import paths
 from cs_pipelines.defs.resources import WarehouseResource
 from cs_pipelines.reporting import bar_chart_png, markdown_image, markdown_table
 from cs_pipelines.sft.ladder import VerifiedCandidate
+from cs_pipelines.warehouse.tables import Table, candidates_frame, read_candidates
 
 
 def candidates_table(rows: Sequence[VerifiedCandidate]) -> pl.DataFrame:
     """Ladder rows as a warehouse table, ``metrics`` and ``meta`` as JSON text."""
-    return pl.DataFrame(
-        [
-            {**row.to_record(), "metrics": json.dumps(row.metrics), "meta": json.dumps(row.meta)}
-            for row in rows
-        ]
-    )
+    return candidates_frame(row.to_record() for row in rows)
 
 
-def stored_candidates(warehouse: WarehouseResource, tables: Sequence[str]) -> list[dict]:
+def stored_candidates(warehouse: WarehouseResource, tables: Sequence[Table]) -> list[dict]:
     """The rows of candidate ``tables``, ``metrics`` and ``meta`` read back from JSON."""
-    return [
-        {**row, "metrics": json.loads(row["metrics"]), "meta": json.loads(row["meta"])}
-        for table in tables
-        for row in warehouse.warehouse.query(f"SELECT * FROM {table}").to_dicts()
-    ]
+    return read_candidates(warehouse.warehouse, tables)
 
 
 def task_table_metadata(table: pl.DataFrame) -> dict:

@@ -12,6 +12,14 @@ from cs_pipelines.defs.config import launchpad_config, to_stage_config
 from cs_pipelines.defs.harvest import raw_commits
 from cs_pipelines.defs.resources import WarehouseResource
 from cs_pipelines.reporting import bar_chart_png, markdown_image, markdown_table
+from cs_pipelines.warehouse.tables import (
+    COMMIT_INSTRUCTIONS,
+    FILTER_REPORT,
+    duplicate_instructions,
+    incomplete_instructions,
+    read_raw_commits,
+    write_curation,
+)
 
 CurationRunConfig = launchpad_config(
     CurationConfig,
@@ -35,7 +43,7 @@ INSTRUCTIONS_SPEC = dg.AssetSpec(
         "old and new contents of the single changed file, language, repo, sha and diff. Only "
         "commits that pass every CommitPackFT filter, after exact and MinHash near dedup."
     ),
-    metadata={"dagster/table_name": "commit_instructions"},
+    metadata={"dagster/table_name": COMMIT_INSTRUCTIONS.name},
     automation_condition=NIGHTLY_AFTER_HARVEST,
 )
 REPORT_SPEC = dg.AssetSpec(
@@ -44,7 +52,7 @@ REPORT_SPEC = dg.AssetSpec(
     kinds={"duckdb", "polars"},
     group_name="curation",
     description="How many commits each curation rule removed, in application order.",
-    metadata={"dagster/table_name": "filter_report"},
+    metadata={"dagster/table_name": FILTER_REPORT.name},
     automation_condition=NIGHTLY_AFTER_HARVEST,
 )
 
@@ -65,16 +73,10 @@ def curated_commits(
 ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
     """Apply the CommitPackFT filters and dedup to every harvested commit."""
     store = warehouse.warehouse
-    commits = store.query("SELECT * FROM raw_commits ORDER BY repo, committed_at, sha")
+    commits = read_raw_commits(store)
     context.log.info(f"curating {commits.height} commits")
     result = curate(commits, to_stage_config(config, CurationConfig))
-    store.replace_tables(
-        {
-            "commit_instructions": result.instructions,
-            "commit_rejections": result.rejections,
-            "filter_report": result.report,
-        }
-    )
+    write_curation(store, result.instructions, result.rejections, result.report)
     context.log.info(f"kept {result.instructions.height} of {result.n_input} commits")
 
     yield dg.MaterializeResult(
@@ -140,16 +142,7 @@ def _rejections_add_up(result: CurationResult) -> dg.AssetCheckResult:
     description="No two instructions share a content hash or (instruction, new contents).",
 )
 def commit_instructions_no_duplicates(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-    dupes = warehouse.warehouse.query(
-        """
-        SELECT 'content_hash' AS key, content_hash AS value, count(*) AS copies
-        FROM commit_instructions GROUP BY content_hash HAVING count(*) > 1
-        UNION ALL
-        SELECT 'instruction+new_contents', instruction, count(*)
-        FROM commit_instructions GROUP BY instruction, new_contents HAVING count(*) > 1
-        """
-    )
-    return no_offending_rows(dupes, "duplicate_groups")
+    return no_offending_rows(duplicate_instructions(warehouse.warehouse), "duplicate_groups")
 
 
 @dg.asset_check(
@@ -158,11 +151,4 @@ def commit_instructions_no_duplicates(warehouse: WarehouseResource) -> dg.AssetC
     description="Every instruction has text, new contents, a language, a repo and a sha.",
 )
 def commit_instructions_required_fields(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-    bad = warehouse.warehouse.query(
-        """
-        SELECT repo, left(sha, 10) AS sha, instruction FROM commit_instructions
-        WHERE coalesce(trim(instruction), '') = '' OR new_contents IS NULL
-           OR language IS NULL OR repo IS NULL OR sha IS NULL
-        """
-    )
-    return no_offending_rows(bad, "bad_rows")
+    return no_offending_rows(incomplete_instructions(warehouse.warehouse), "bad_rows")

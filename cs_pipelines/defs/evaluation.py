@@ -27,6 +27,12 @@ from cs_pipelines.models.base import BaseModelConfig, materialize_base_model
 from cs_pipelines.registry.champion import model_for
 from cs_pipelines.registry.versions import registered_version
 from cs_pipelines.reporting import bar_chart_png, markdown_image, markdown_table
+from cs_pipelines.warehouse.tables import (
+    CRYPTOEVAL_TASKS,
+    read_cryptoeval_scores,
+    samples_per_task,
+    write_cryptoeval_run,
+)
 
 BaseModelRunConfig = launchpad_config(
     BaseModelConfig, "BaseModelRunConfig", "Which base model to specialise, and its dtype."
@@ -70,7 +76,7 @@ def cryptoeval_tasks(warehouse: WarehouseResource) -> dg.MaterializeResult:
             for t in tasks
         ]
     )
-    warehouse.warehouse.replace_table("cryptoeval_tasks", table)
+    CRYPTOEVAL_TASKS.replace(warehouse.warehouse, table)
     counts = (
         table.pivot(on="difficulty", index="category", values="task_id", aggregate_function="len")
         .fill_null(0)
@@ -155,7 +161,7 @@ def cryptoeval_scores(
         if not needed.exists():
             raise FileNotFoundError(f"{needed} is missing: materialize {asset} first")
     fingerprint = scoring_fingerprint(adapter_path or model_path, tasks_file, scoring)
-    stored = _stored_scores(warehouse, version)
+    stored = read_cryptoeval_scores(warehouse.warehouse, version)
     if not scoring.force and not stored.is_empty() and stored["fingerprint"][0] == fingerprint:
         context.log.info(f"{version}: model, tasks and settings unchanged; scores kept")
         return dg.MaterializeResult(
@@ -175,10 +181,7 @@ def cryptoeval_scores(
             version, tasks, generator, pool, scoring, timeout_s=scoring.timeout_s
         )
     scores = scores_frame(evaluation, fingerprint)
-    warehouse.warehouse.replace_rows(
-        "cryptoeval_results", results_frame(evaluation), "model_version", version
-    )
-    warehouse.warehouse.replace_rows("cryptoeval_scores", scores, "model_version", version)
+    write_cryptoeval_run(warehouse.warehouse, version, results_frame(evaluation), scores)
     context.log.info(f"{version}: pass@1 {evaluation.headline:.3f}")
     metadata = score_metadata(scores, version)
     if adapter_path is not None:
@@ -189,19 +192,8 @@ def cryptoeval_scores(
     )
 
 
-def _stored_scores(warehouse: WarehouseResource, version: str) -> pl.DataFrame:
-    if "cryptoeval_scores" not in warehouse.warehouse.table_counts():
-        return pl.DataFrame()
-    return warehouse.warehouse.query(
-        "SELECT * FROM cryptoeval_scores WHERE model_version = ?", [version]
-    )
-
-
 def _stored_completeness(warehouse: WarehouseResource, version: str) -> dg.AssetCheckResult:
-    counts = warehouse.warehouse.query(
-        "SELECT task_id, count(*) AS n FROM cryptoeval_results WHERE model_version = ? GROUP BY 1",
-        [version],
-    )
+    counts = samples_per_task(warehouse.warehouse, version)
     uneven = counts["n"].n_unique() > 1 if counts.height else True
     return dg.AssetCheckResult(
         check_name="scores_complete",

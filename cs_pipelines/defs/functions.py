@@ -14,8 +14,8 @@ from cs_pipelines.sft.function_tasks import (
     verify_function_candidates,
 )
 from cs_pipelines.sft.ladder import LadderConfig
+from cs_pipelines.warehouse.tables import FUNCTION_CANDIDATES, FUNCTION_TASKS, function_task_ids
 
-CANDIDATES_TABLE = "function_candidates"
 FunctionLadderRunConfig = launchpad_config(
     LadderConfig,
     "FunctionLadderRunConfig",
@@ -31,7 +31,7 @@ def function_tasks(warehouse: WarehouseResource) -> dg.MaterializeResult:
     function_tasks."""
     tasks = load_function_tasks()
     table = pl.DataFrame([t.to_record() for t in tasks])
-    warehouse.warehouse.replace_table("function_tasks", table)
+    FUNCTION_TASKS.replace(warehouse.warehouse, table)
     return dg.MaterializeResult(
         metadata={
             **task_table_metadata(table),
@@ -52,7 +52,7 @@ def function_candidates(
     from cs_pipelines.sandbox import SandboxPool
 
     tasks = {t.task_id: t for t in load_function_tasks()}
-    stored = set(warehouse.warehouse.query("SELECT task_id FROM function_tasks")["task_id"])
+    stored = function_task_ids(warehouse.warehouse)
     if stored != set(tasks):
         raise ValueError(
             "function_tasks is out of step with the code's function tasks "
@@ -64,7 +64,7 @@ def function_candidates(
             candidates, tasks, pool, to_stage_config(config, LadderConfig)
         )
     table = candidates_table(rows)
-    warehouse.warehouse.replace_table(CANDIDATES_TABLE, table)
+    FUNCTION_CANDIDATES.replace(warehouse.warehouse, table)
     return dg.MaterializeResult(
         metadata=candidate_metadata(table, FUNCTION_RUNGS, "function_candidate_rungs")
     )

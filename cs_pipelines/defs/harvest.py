@@ -22,6 +22,13 @@ from cs_pipelines.warehouse.commits import (
     read_watermark,
     record_failure,
 )
+from cs_pipelines.warehouse.tables import (
+    RAW_COMMITS,
+    duplicate_raw_commit_keys,
+    raw_commit_null_counts,
+    raw_commits_with_bad_timestamps,
+    recent_commits,
+)
 
 
 class HarvestRunConfig(
@@ -41,7 +48,10 @@ RAW_COMMITS_COLUMNS = dg.TableSchema(
     partitions_def=reference_repo_partitions,
     kinds={"git", "duckdb", "polars"},
     group_name="harvest",
-    metadata={"dagster/column_schema": RAW_COMMITS_COLUMNS, "dagster/table_name": "raw_commits"},
+    metadata={
+        "dagster/column_schema": RAW_COMMITS_COLUMNS,
+        "dagster/table_name": RAW_COMMITS.name,
+    },
     tags={"cs_pipelines/stage": "harvest"},
 )
 def raw_commits(
@@ -102,13 +112,7 @@ def _fail(
 
 def _harvest_metadata(store: Warehouse, result: HarvestResult, total: int) -> dict[str, object]:
     rate = result.n_commits / result.duration_s if result.duration_s > 0 else 0.0
-    recent = store.query(
-        """
-        SELECT left(sha, 10) AS sha, committed_at, subject, n_files, insertions, deletions, error
-        FROM raw_commits WHERE repo = ? ORDER BY committed_at DESC LIMIT 10
-        """,
-        [result.repo],
-    )
+    recent = recent_commits(store, result.repo)
     return {
         "dagster/row_count": dg.MetadataValue.int(total),
         "mode": result.mode,
@@ -126,19 +130,12 @@ def _harvest_metadata(store: Warehouse, result: HarvestResult, total: int) -> di
 
 @dg.asset_check(asset=raw_commits, blocking=True, description="(repo, sha) is unique.")
 def raw_commits_unique_key(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-    dupes = warehouse.warehouse.query(
-        "SELECT repo, sha, count(*) AS copies FROM raw_commits GROUP BY ALL HAVING count(*) > 1"
-    )
-    return no_offending_rows(dupes, "duplicate_keys")
+    return no_offending_rows(duplicate_raw_commit_keys(warehouse.warehouse), "duplicate_keys")
 
 
 @dg.asset_check(asset=raw_commits, blocking=True, description="Required fields are never null.")
 def raw_commits_required_fields(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-    counts = warehouse.warehouse.query(
-        "SELECT "
-        + ", ".join(f'count(*) - count("{c}") AS "{c}"' for c in REQUIRED_COLUMNS)
-        + " FROM raw_commits"
-    ).row(0, named=True)
+    counts = raw_commit_null_counts(warehouse.warehouse, REQUIRED_COLUMNS)
     missing = {column: n for column, n in counts.items() if n}
     return dg.AssetCheckResult(
         passed=not missing, metadata={"null_counts": dg.MetadataValue.json(counts)}
@@ -150,13 +147,5 @@ def raw_commits_required_fields(warehouse: WarehouseResource) -> dg.AssetCheckRe
     description="Authored and committed times lie between 1970 and tomorrow (UTC).",
 )
 def raw_commits_timestamps_sane(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-    bad = warehouse.warehouse.query(
-        """
-        SELECT repo, left(sha, 10) AS sha, authored_at, committed_at FROM raw_commits
-        WHERE NOT (authored_at > TIMESTAMPTZ '1970-01-01 00:00:00+00'
-                   AND committed_at > TIMESTAMPTZ '1970-01-01 00:00:00+00'
-                   AND authored_at < now() + INTERVAL 1 DAY
-                   AND committed_at < now() + INTERVAL 1 DAY)
-        """
-    )
+    bad = raw_commits_with_bad_timestamps(warehouse.warehouse)
     return no_offending_rows(bad, "insane_timestamps", dg.AssetCheckSeverity.WARN)

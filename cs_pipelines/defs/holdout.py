@@ -28,14 +28,13 @@ from cs_pipelines.sft.holdout import (
     results_frame,
     scores_frame,
 )
+from cs_pipelines.warehouse.tables import write_holdout_run
 
 HoldoutRunConfig = launchpad_config(
     HoldoutConfig,
     "HoldoutRunConfig",
     "How each model version answers the held-out SFT tasks (greedy, zero-shot by default).",
 )
-RESULTS_TABLE = "sft_holdout_results"
-SCORES_TABLE = "sft_holdout_scores"
 MLFLOW_PREFIX = "sft_holdout/"
 
 
@@ -108,10 +107,7 @@ def sft_holdout_scores(
             version, tasks, chats, generator, probe_feeds(warehouse), pool, settings
         )
     results = results_frame(evaluation, tasks)
-    warehouse.warehouse.replace_rows(RESULTS_TABLE, results, "model_version", version)
-    warehouse.warehouse.replace_rows(
-        SCORES_TABLE, scores_frame(evaluation), "model_version", version
-    )
+    write_holdout_run(warehouse.warehouse, version, results, scores_frame(evaluation))
     scores = evaluation.scores()
     context.log.info(
         f"{version}: verified@1 {scores['verified@1']:.3f}, completion loss "

@@ -15,13 +15,13 @@ from cs_pipelines.market import (
     violations_frame,
 )
 from cs_pipelines.reporting import line_chart_png, markdown_image, markdown_table
+from cs_pipelines.warehouse.tables import MARKET_BARS
 
 MarketDataRunConfig = launchpad_config(
     MarketDataConfig,
     "MarketDataRunConfig",
     "Where bars come from (synthetic, files or ccxt), which symbols and timeframes, and when.",
 )
-BARS_TABLE = "market_bars"
 
 
 @dg.asset(
@@ -45,25 +45,19 @@ def market_data(
     correlated BTC/USDT, ETH/USDT and ETH/BTC), or CSV/Parquet files, or an exchange via ccxt
     (incremental by timestamp)."""
     settings = to_stage_config(config, MarketDataConfig)
-    existing = _stored_bars(warehouse) if settings.source == "ccxt" else None
+    store = warehouse.warehouse
+    existing = MARKET_BARS.read_if_exists(store) if settings.source == "ccxt" else None
     bars = load_market_data(settings, existing)
     violations = validate_bars(bars, max_gap_bars=settings.max_gap_bars)
     if violations:
         # Blocking: keep what was stored; the check reports the offending rows.
         context.log.error(f"{len(violations)} bar violations: the stored bars are unchanged")
     else:
-        warehouse.warehouse.replace_table(BARS_TABLE, bars)
+        MARKET_BARS.replace(store, bars)
     return dg.MaterializeResult(
         metadata=_bars_metadata(bars, settings),
         check_results=[_bars_check(violations)],
     )
-
-
-def _stored_bars(warehouse: WarehouseResource) -> pl.DataFrame | None:
-    tables = warehouse.warehouse.table_counts()
-    if BARS_TABLE not in tables:
-        return None
-    return warehouse.warehouse.query(f"SELECT * FROM {BARS_TABLE}")
 
 
 def _bars_check(violations: list) -> dg.AssetCheckResult:

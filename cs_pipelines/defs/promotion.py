@@ -13,6 +13,7 @@ from cs_pipelines.registry.promotion import (
 )
 from cs_pipelines.registry.versions import baseline_key, registered_version_key
 from cs_pipelines.reporting import markdown_table
+from cs_pipelines.warehouse.tables import read_cryptoeval_scores
 
 
 class PromotionConfig(dg.Config):
@@ -57,8 +58,8 @@ def model_promotion(
     settings = mlflow.settings
     version = config.version or newest_registered_version(settings)
     baseline = baseline_key(alias_version(settings, CHAMPION))
-    candidate_scores = _scores(warehouse, registered_version_key(version))
-    baseline_scores = _scores(warehouse, baseline)
+    candidate_scores = read_cryptoeval_scores(warehouse.warehouse, registered_version_key(version))
+    baseline_scores = read_cryptoeval_scores(warehouse.warehouse, baseline)
     evidence = _evidence(candidate_scores, baseline_scores, version, baseline)
     metadata = {"version": version, "compared_with": baseline}
     if not evidence.passed:
@@ -82,14 +83,6 @@ def model_promotion(
             ),
         },
         check_results=[evidence],
-    )
-
-
-def _scores(warehouse: WarehouseResource, version: str) -> pl.DataFrame:
-    if "cryptoeval_scores" not in warehouse.warehouse.table_counts():
-        return pl.DataFrame()
-    return warehouse.warehouse.query(
-        "SELECT * FROM cryptoeval_scores WHERE model_version = ?", [version]
     )
 
 

@@ -14,6 +14,7 @@ from cs_pipelines.retrieval.config import CommitIndexConfig
 from cs_pipelines.retrieval.embedder import Embedder
 from cs_pipelines.retrieval.index import CommitIndex, IndexUpdate, build_or_update, recall_at_k
 from cs_pipelines.retrieval.prompts import PromptBuilder
+from cs_pipelines.warehouse.tables import COMMIT_INDEX_MAP, COMMIT_INSTRUCTIONS
 
 CommitIndexRunConfig = launchpad_config(
     CommitIndexConfig,
@@ -34,7 +35,7 @@ MIN_RECALL_AT_10 = 0.95
     kinds={"faiss", "duckdb"},
     group_name="retrieval",
     automation_condition=dg.AutomationCondition.eager(),
-    metadata={"dagster/table_name": "commit_index_map"},
+    metadata={"dagster/table_name": COMMIT_INDEX_MAP.name},
     check_specs=[
         dg.AssetCheckSpec(
             "commit_index_vector_count",
@@ -69,16 +70,17 @@ def commit_index(
     """
     stage = to_stage_config(config, CommitIndexConfig)
     store = warehouse.warehouse
-    instructions = store.query(
-        "SELECT repo, sha, instruction, diff, language, old_path, new_path "
-        "FROM commit_instructions ORDER BY repo, sha"
+    instructions = COMMIT_INSTRUCTIONS.read(
+        store,
+        columns=["repo", "sha", "instruction", "diff", "language", "old_path", "new_path"],
+        order_by=["repo", "sha"],
     )
     embedder = Embedder.from_config(stage)
     root = paths.commit_index_dir()
     update = build_or_update(instructions, root, embedder, stage, log=context.log.info)
     index = CommitIndex.load(root)
-    store.replace_table(
-        "commit_index_map",
+    COMMIT_INDEX_MAP.replace(
+        store,
         index.payload.select("vector_id", "repo", "sha", "text_hash").with_columns(
             pl.lit(index.manifest.version).alias("index_version")
         ),

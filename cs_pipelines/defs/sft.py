@@ -15,10 +15,9 @@ from cs_pipelines.defs.candidates import (
 )
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
 from cs_pipelines.defs.evaluation import base_model, cryptoeval_tasks
-from cs_pipelines.defs.functions import CANDIDATES_TABLE as FUNCTION_CANDIDATES_TABLE
 from cs_pipelines.defs.functions import function_candidates
 from cs_pipelines.defs.harvest import raw_commits
-from cs_pipelines.defs.market import BARS_TABLE, market_data
+from cs_pipelines.defs.market import market_data
 from cs_pipelines.defs.resources import WarehouseResource
 from cs_pipelines.reporting import markdown_table
 from cs_pipelines.sft import (
@@ -43,6 +42,14 @@ from cs_pipelines.sft.dataset import (
 from cs_pipelines.sft.decontam import contaminated, ngram_index
 from cs_pipelines.sft.function_tasks import FunctionTask, load_function_tasks
 from cs_pipelines.sft.model_candidates import model_candidates, open_prompt_builder
+from cs_pipelines.warehouse.tables import (
+    FUNCTION_CANDIDATES,
+    MARKET_BARS,
+    SFT_DATASET,
+    STRATEGY_CANDIDATES,
+    STRATEGY_TASKS,
+    read_raw_commits,
+)
 
 StrategyTasksRunConfig = launchpad_config(
     StrategyTaskConfig, "StrategyTasksRunConfig", "How many strategy tasks, how hard, which seed."
@@ -63,7 +70,7 @@ MAX_CATEGORY_SHARE = 0.6
 
 
 def probe_feeds(warehouse: WarehouseResource) -> dict[str, pl.DataFrame]:
-    return probe_bars(warehouse.warehouse.query(f"SELECT * FROM {BARS_TABLE}"))
+    return probe_bars(MARKET_BARS.read(warehouse.warehouse))
 
 
 def sft_tasks_by_id(warehouse: WarehouseResource) -> dict[str, StrategyTask | FunctionTask]:
@@ -72,7 +79,7 @@ def sft_tasks_by_id(warehouse: WarehouseResource) -> dict[str, StrategyTask | Fu
 
 
 def stored_strategy_tasks(warehouse: WarehouseResource) -> list[StrategyTask]:
-    rows = warehouse.warehouse.query("SELECT * FROM strategy_tasks").to_dicts()
+    rows = STRATEGY_TASKS.read(warehouse.warehouse).to_dicts()
     return [StrategyTask.from_record(row) for row in rows]
 
 
@@ -93,7 +100,7 @@ def strategy_tasks(
     if ungrounded:
         context.log.warning(f"{len(ungrounded)} tasks' teacher runs failed: {ungrounded[:5]}")
     table = pl.DataFrame([t.to_record() for t in grounded])
-    warehouse.warehouse.replace_table("strategy_tasks", table)
+    STRATEGY_TASKS.replace(warehouse.warehouse, table)
     return dg.MaterializeResult(
         metadata={
             **task_table_metadata(table),
@@ -126,7 +133,7 @@ def strategy_candidates(
     if "model" in sources:
         candidates += _model_candidates(context, tasks, settings)
     if "commit" in sources:
-        scan = scan_commit_strategies(warehouse.warehouse.query("SELECT * FROM raw_commits"))
+        scan = scan_commit_strategies(read_raw_commits(warehouse.warehouse))
         context.log.info(f"commit strategies: {len(scan.candidates)} found, skipped {scan.skipped}")
         candidates += scan.candidates
     with SandboxPool() as pool:
@@ -134,7 +141,7 @@ def strategy_candidates(
             candidates, {t.task_id: t for t in tasks}, probe_feeds(warehouse), pool, settings
         )
     table = candidates_table(verified)
-    warehouse.warehouse.replace_table("strategy_candidates", table)
+    STRATEGY_CANDIDATES.replace(warehouse.warehouse, table)
     return dg.MaterializeResult(metadata=candidate_metadata(table, RUNGS, "candidate_rungs"))
 
 
@@ -169,13 +176,13 @@ def sft_dataset(
     CryptoEval, split into train and validation by task family; saved as a Hugging Face
     datasets folder and the warehouse table sft_dataset, with a data card."""
     settings = to_stage_config(config, SftDatasetConfig)
-    rows = stored_candidates(warehouse, ("strategy_candidates", FUNCTION_CANDIDATES_TABLE))
+    rows = stored_candidates(warehouse, (STRATEGY_CANDIDATES, FUNCTION_CANDIDATES))
     tasks = sft_tasks_by_id(warehouse)
     benchmark = [text for t in load_tasks() for text in (t.prompt, t.canonical_solution)]
     build = build_sft_dataset(rows, tasks, benchmark, settings)
     folder = save_dataset(build, paths.sft_dataset_dir())
     frame = to_frame(build)
-    warehouse.warehouse.replace_table("sft_dataset", frame)
+    SFT_DATASET.replace(warehouse.warehouse, frame)
     context.log.info(f"sft_dataset: {len(build.train)} train, {len(build.validation)} validation")
     return dg.MaterializeResult(
         metadata={

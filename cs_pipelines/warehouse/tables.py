@@ -255,7 +255,7 @@ def write_cryptoeval_run(
     CRYPTOEVAL_SCORES.replace_rows(warehouse, scores, version)
 
 
-def cryptoeval_scores(warehouse: Warehouse, version: str) -> pl.DataFrame:
+def read_cryptoeval_scores(warehouse: Warehouse, version: str) -> pl.DataFrame:
     """``version``'s CryptoEval scores (one row per metric); empty when it was never scored."""
     return CRYPTOEVAL_SCORES.rows_for(warehouse, version)
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import dagster as dg
 import polars as pl
 
-from cs_pipelines.defs.market import BARS_TABLE, market_data
+from cs_pipelines.defs.market import market_data
 from cs_pipelines.market import MarketDataConfig, load_market_data, write_bars_files
+from cs_pipelines.warehouse.tables import MARKET_BARS
 from cs_pipelines_tests.orchestration.conftest import Platform
 
 
@@ -27,7 +28,8 @@ def test_default_bars_land_in_the_warehouse_and_pass_the_check(platform, instanc
     (check,) = result.get_asset_check_evaluations()
     assert check.passed
     stored = platform.warehouse.query(
-        f"SELECT symbol, timeframe, count(*) AS n FROM {BARS_TABLE} GROUP BY 1, 2 ORDER BY 1, 2"
+        f"SELECT symbol, timeframe, count(*) AS n FROM {MARKET_BARS.name} "
+        "GROUP BY 1, 2 ORDER BY 1, 2"
     )
     assert stored["symbol"].unique().sort().to_list() == ["BTC/USDT", "ETH/BTC", "ETH/USDT"]
     assert set(stored["timeframe"]) == {"1d", "4h"}
@@ -37,7 +39,7 @@ def test_default_bars_land_in_the_warehouse_and_pass_the_check(platform, instanc
 
 def test_invalid_file_bars_fail_the_check_and_keep_the_stored_bars(platform, instance, tmp_path):
     assert materialize(platform, instance).success
-    before = platform.warehouse.query(f"SELECT count(*) AS n FROM {BARS_TABLE}")["n"][0]
+    before = platform.warehouse.query(f"SELECT count(*) AS n FROM {MARKET_BARS.name}")["n"][0]
     bars = load_market_data(MarketDataConfig(symbols="BTC/USDT", timeframes="1d"))
     broken = bars.with_columns(
         high=pl.when(pl.int_range(pl.len()) == 5).then(pl.col("low") - 1).otherwise("high")
@@ -55,5 +57,5 @@ def test_invalid_file_bars_fail_the_check_and_keep_the_stored_bars(platform, ins
     (check,) = result.get_asset_check_evaluations()
     assert not check.passed
     assert check.metadata["violations/high_ge_open_close"].value == 1
-    after = platform.warehouse.query(f"SELECT count(*) AS n FROM {BARS_TABLE}")["n"][0]
+    after = platform.warehouse.query(f"SELECT count(*) AS n FROM {MARKET_BARS.name}")["n"][0]
     assert after == before
