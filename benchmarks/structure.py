@@ -6,7 +6,10 @@ before and after the restructuring; ``duplicates --most 200 | head -1`` gives th
 - lines of code: ``.py`` lines under ``cs_pipelines/`` that are not task data;
 - lines of task data: files under the task-data folders (``cryptoeval/tasks``, ``sft/functions``),
   whatever their format (Python modules of string literals before, data files after);
-- SQL statements: string literals that start with a SQL verb, outside ``cs_pipelines/warehouse``;
+- SQL statements: string literals (an f-string counts once, its placeholders as ``{}``) that
+  start like a SQL statement (``SELECT … FROM``, ``INSERT INTO``, ``CREATE TABLE``, ``PIVOT t
+  ON`` …), outside ``cs_pipelines/warehouse``; prose that opens with a verb such as "Drop" or
+  "Create" is not SQL;
 - import circles: strongly connected components of the module import graph (imports anywhere in
   a module, lazy ones included), and the edges among ``cs_pipelines/defs`` modules.
 """
@@ -22,7 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "cs_pipelines"
 TASK_DATA = ("cryptoeval/tasks", "sft/functions")
-SQL = re.compile(r"^\s*(SELECT|INSERT|DELETE|UPDATE|CREATE|DROP|ALTER|PIVOT|WITH)\b", re.I)
+SQL = re.compile(
+    r"^\s*(SELECT\b.*\bFROM\b|INSERT\s+(OR\s+\w+\s+)?INTO\b|DELETE\s+FROM\b|UPDATE\s+\S+\s+SET\b"
+    r"|CREATE\s+(OR\s+REPLACE\s+)?(TEMP\w*\s+)?(TABLE|VIEW|INDEX|SEQUENCE|SCHEMA)\b"
+    r"|DROP\s+(TABLE|VIEW|INDEX|SEQUENCE|SCHEMA)\b|ALTER\s+TABLE\b|PIVOT\s+\S+\s+ON\b"
+    r"|WITH\s+\w+\s+AS\s*\()",
+    re.I | re.S,
+)
 
 
 def is_task_data(path: Path) -> bool:
@@ -57,14 +66,25 @@ def sql_statements() -> dict[str, int]:
     for path in code_files():
         if path.relative_to(PACKAGE).parts[0] == "warehouse":
             continue
-        for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if SQL.match(node.value) and len(node.value.split()) > 2:
-                    counts[path.relative_to(ROOT).as_posix()] += 1
-            elif isinstance(node, ast.JoinedStr):
-                head = node.values[0] if node.values else None
-                if isinstance(head, ast.Constant) and SQL.match(str(head.value)):
-                    counts[path.relative_to(ROOT).as_posix()] += 1
+        tree = ast.parse(path.read_text())
+        in_fstrings = {
+            id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)
+            for part in node.values
+        }  # fmt: skip
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                text = "".join(
+                    str(part.value) if isinstance(part, ast.Constant) else "{}"
+                    for part in node.values
+                )
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if id(node) in in_fstrings:
+                    continue
+                text = node.value
+            else:
+                continue
+            if SQL.match(text):
+                counts[path.relative_to(ROOT).as_posix()] += 1
     return dict(counts)
 
 
