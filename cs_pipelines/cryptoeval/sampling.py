@@ -23,6 +23,7 @@ from typing import Any
 from cs_pipelines.cryptoeval.task import Task
 from cs_pipelines.models.device import cuda_available
 from cs_pipelines.models.extract import extract_code
+from cs_pipelines.models.sampling import SamplingSettings
 
 SYSTEM_PROMPT = (
     "You are an expert Python engineer who writes correct, tested code for crypto trading: "
@@ -41,15 +42,11 @@ SAMPLING_VERSION = 4
 
 
 @dataclass(frozen=True)
-class SamplingConfig:
-    """How many samples, and how they are drawn, when a model version is scored."""
+class SamplingConfig(SamplingSettings):
+    """How many samples, and how they are drawn, when a model version is scored (by default
+    greedy: pass@1 with one sample per task), and which tasks."""
 
-    n_samples: int = 1
-    temperature: float = 0.0  # greedy: the default scores pass@1 with one sample per task
-    top_p: float = 0.95
-    max_new_tokens: int = 384
     explain_max_new_tokens: int = 192
-    seed: int = 0
     # Comma-separated variants to score: generate, fix, explain.
     variants: str = "generate,fix,explain"
     # How many tasks of each variant: "full" (all of them), "smoke" (SMOKE_TASKS_PER_VARIANT,
@@ -59,8 +56,7 @@ class SamplingConfig:
     tasks_per_variant: int = 0
 
     def __post_init__(self) -> None:
-        if self.n_samples < 1:
-            raise ValueError(f"n_samples must be >= 1, got {self.n_samples}")
+        super().__post_init__()
         if self.temperature == 0 and self.n_samples > 1:
             raise ValueError("greedy decoding (temperature 0) gives identical samples: use n=1")
         if self.preset not in PRESETS:
@@ -227,12 +223,11 @@ def _sample(
 ) -> list[list[Any]]:
     return generator.generate(
         prompts,
-        n=config.n_samples if n is None else n,
-        temperature=config.temperature,
-        top_p=config.top_p,
-        max_new_tokens=max_new_tokens or config.max_new_tokens,
-        stop=CODE_STOP if code else None,
-        seed=config.seed,
+        **config.generate_kwargs(
+            n=config.n_samples if n is None else n,
+            max_new_tokens=max_new_tokens or config.max_new_tokens,
+            stop=CODE_STOP if code else None,
+        ),
     )
 
 

@@ -27,6 +27,7 @@ from typing import Any
 import polars as pl
 
 from cs_pipelines.cryptoeval.sampling import SamplingConfig, generate_samples
+from cs_pipelines.models.sampling import SamplingSettings
 from cs_pipelines.sft.candidates import MODEL, Candidate, candidate_id
 from cs_pipelines.sft.function_tasks import (
     FUNCTION_RUNGS,
@@ -45,25 +46,26 @@ Message = dict[str, str]
 
 
 @dataclass(frozen=True)
-class HoldoutConfig:
-    """How a model version answers the held-out tasks (greedy and zero-shot by default, so two
-    versions differ only in their weights)."""
+class HoldoutConfig(SamplingSettings):
+    """How a model version answers the held-out tasks (one greedy, zero-shot answer per task by
+    default, so two versions differ only in their weights)."""
 
-    max_tasks: int = 6  # 0: every held-out task (each costs ~20 s of decoding on 2 CPU cores)
     max_new_tokens: int = 512
-    temperature: float = 0.0
+    max_tasks: int = 6  # 0: every held-out task (each costs ~20 s of decoding on 2 CPU cores)
     batch_size: int = 4
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.n_samples != 1:
+            raise ValueError(
+                f"a held-out task gets one answer: n_samples must be 1, not {self.n_samples}"
+            )
+
     def sampling(self) -> ModelCandidateConfig:
-        return ModelCandidateConfig(
-            n_samples=1,
-            temperature=self.temperature,
-            max_new_tokens=self.max_new_tokens,
-            few_shot_k=0,
-        )
+        return ModelCandidateConfig(**self.sampling_fields(), few_shot_k=0)
 
     def function_sampling(self) -> SamplingConfig:
-        return SamplingConfig(temperature=self.temperature, max_new_tokens=self.max_new_tokens)
+        return SamplingConfig(**self.sampling_fields())
 
 
 @dataclass

@@ -16,6 +16,7 @@ from typing import Any
 
 from cs_pipelines.cryptoeval.sampling import CODE_PREFILL, CODE_STOP
 from cs_pipelines.models.extract import extract_code
+from cs_pipelines.models.sampling import SamplingSettings
 from cs_pipelines.sft.candidates import MODEL, Candidate
 
 logger = logging.getLogger(__name__)
@@ -27,16 +28,14 @@ SYSTEM_PROMPT = (
 
 
 @dataclass(frozen=True)
-class ModelCandidateConfig:
-    """How the current model is sampled for strategy candidates."""
+class ModelCandidateConfig(SamplingSettings):
+    """How the current model is sampled for strategy candidates: two samples per task at
+    temperature 0.8, few-shot from the commit index."""
 
     n_samples: int = 2
     temperature: float = 0.8
-    top_p: float = 0.95
-    max_new_tokens: int = 384
     few_shot_k: int = 2
     few_shot_token_budget: int = 1200
-    seed: int = 0
 
 
 def open_prompt_builder() -> Any | None:
@@ -80,15 +79,7 @@ def model_candidates(
         return []
     chats = [task_messages(task.instruction, builder, config) for task in tasks]
     prompts = [generator.render(messages) + CODE_PREFILL for messages, _ in chats]
-    outputs = generator.generate(
-        prompts,
-        n=config.n_samples,
-        temperature=config.temperature,
-        top_p=config.top_p,
-        max_new_tokens=config.max_new_tokens,
-        stop=CODE_STOP,
-        seed=config.seed,
-    )
+    outputs = generator.generate(prompts, **config.generate_kwargs(stop=CODE_STOP))
     candidates = []
     for task, (_, shots), completions in zip(tasks, chats, outputs, strict=True):
         for index, completion in enumerate(completions):
