@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from cs_pipelines.cryptoeval.task import Task
-from cs_pipelines.models.device import cuda_available
 from cs_pipelines.models.extract import extract_code
+from cs_pipelines.models.presets import CRYPTOEVAL_PRESETS, SMOKE
 from cs_pipelines.models.sampling import SamplingSettings
 
 SYSTEM_PROMPT = (
@@ -30,7 +30,7 @@ SYSTEM_PROMPT = (
     "indicators, risk metrics, execution maths and backtrader strategies. Answer with the complete "
     "code in a single ```python block."
 )
-PRESETS = ("auto", "smoke", "full")
+PRESETS = CRYPTOEVAL_PRESETS.names
 SMOKE_TASKS_PER_VARIANT = 8
 _TOP_LEVEL = re.compile(r"^(def |async def |class |import |from |@)")
 CODE_PREFILL = "```python\n"
@@ -59,8 +59,7 @@ class SamplingConfig(SamplingSettings):
         super().__post_init__()
         if self.temperature == 0 and self.n_samples > 1:
             raise ValueError("greedy decoding (temperature 0) gives identical samples: use n=1")
-        if self.preset not in PRESETS:
-            raise ValueError(f"preset must be one of {', '.join(PRESETS)}, got {self.preset!r}")
+        CRYPTOEVAL_PRESETS.check(self.preset)
         unknown = set(self.variant_list) - {"generate", "fix", "explain"}
         if unknown:
             raise ValueError(f"unknown variants {sorted(unknown)}; use generate, fix, explain")
@@ -73,10 +72,8 @@ class SamplingConfig(SamplingSettings):
         """Tasks per variant this config scores; 0 means all."""
         if self.tasks_per_variant > 0:
             return self.tasks_per_variant
-        preset = self.preset
-        if preset == "auto":
-            preset = "full" if (cuda_available() if gpu is None else gpu) else "smoke"
-        return SMOKE_TASKS_PER_VARIANT if preset == "smoke" else 0
+        preset = CRYPTOEVAL_PRESETS.concrete(self.preset, gpu)
+        return SMOKE_TASKS_PER_VARIANT if preset == SMOKE else 0
 
 
 def select_tasks(

@@ -15,7 +15,9 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-PRESETS = ("auto", "smoke", "standard")
+from cs_pipelines.models.presets import TRAINING_PRESETS
+
+PRESETS = TRAINING_PRESETS.names
 OVERLONG_POLICIES = ("drop", "truncate")
 DEFAULT_TARGET_MODULES = "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj"
 """Attention and MLP projections of Llama-family models (SmolLM2 included)."""
@@ -81,8 +83,7 @@ class TrainingConfig:
     cpu_threads: int = 0
 
     def __post_init__(self) -> None:
-        if self.preset not in PRESETS:
-            raise ValueError(f"preset must be one of {PRESETS}, got {self.preset!r}")
+        TRAINING_PRESETS.check(self.preset)
         if self.overlong not in OVERLONG_POLICIES:
             raise ValueError(f"overlong must be one of {OVERLONG_POLICIES}, got {self.overlong!r}")
         if self.max_steps < -1:
@@ -188,9 +189,7 @@ DEFAULT_SEED = 42
 
 def preset_for(config: TrainingConfig, cuda: bool) -> str:
     """The concrete preset: ``auto`` becomes standard on CUDA, smoke otherwise."""
-    if config.preset == "auto":
-        return "standard" if cuda else "smoke"
-    return config.preset
+    return TRAINING_PRESETS.concrete(config.preset, cuda)
 
 
 def resolve(config: TrainingConfig, cuda: bool) -> ResolvedTrainingConfig:
