@@ -12,6 +12,7 @@ This module imports nothing heavy (no torch): Dagster loads it when it builds it
 from __future__ import annotations
 
 import dataclasses
+import typing
 from dataclasses import dataclass
 from typing import Any
 
@@ -185,6 +186,7 @@ _PRESET_VALUES: dict[str, dict[str, Any]] = {
     },
 }
 DEFAULT_SEED = 42
+_UNSET_WHEN_NEGATIVE = ("lora_dropout", "seed")  # 0 is a meaningful value of these
 
 
 def preset_for(config: TrainingConfig, cuda: bool) -> str:
@@ -198,44 +200,24 @@ def resolve(config: TrainingConfig, cuda: bool) -> ResolvedTrainingConfig:
     bf16 is only ever used on CUDA: a CPU run stays in float32 even with the standard preset.
     """
     preset = preset_for(config, cuda)
-    values = _PRESET_VALUES[preset]
-
-    def pick(name: str, unset: Any = 0) -> Any:
-        own = getattr(config, name)
-        return values[name] if own == unset else own
-
-    def pick_negative(name: str, default: Any) -> Any:
-        own = getattr(config, name)
-        return default if own < 0 else own
-
+    values = {**_PRESET_VALUES[preset], "seed": DEFAULT_SEED, "preset": preset}
+    values["device"] = "cuda" if cuda else "cpu"
+    values["bf16"] = bool(values["bf16"]) and cuda
+    own = {k: v for k, v in dataclasses.asdict(config).items() if k != "preset"}
+    hints = typing.get_type_hints(ResolvedTrainingConfig)
+    chosen: dict[str, Any] = {}
+    for name in (field.name for field in dataclasses.fields(ResolvedTrainingConfig)):
+        if name not in own:  # set by the preset alone
+            value = values[name]
+        elif name in values:  # a launchpad field whose unset value means "the preset's"
+            unset = own[name] < 0 if name in _UNSET_WHEN_NEGATIVE else own[name] == 0
+            value = values[name] if unset else own[name]
+        else:
+            value = own[name]
+        chosen[name] = hints[name](value) if hints[name] in (int, float, bool, str) else value
     modules = tuple(m.strip() for m in config.target_modules.split(",") if m.strip())
-    resolved = ResolvedTrainingConfig(
-        preset=preset,
-        device="cuda" if cuda else "cpu",
-        learning_rate=float(pick("learning_rate")),
-        epochs=float(pick("epochs")),
-        max_steps=int(pick("max_steps")),
-        batch_size=int(pick("batch_size")),
-        grad_accum=int(pick("grad_accum")),
-        max_length=int(pick("max_length")),
-        lora_r=int(pick("lora_r")),
-        lora_alpha=int(pick("lora_alpha")),
-        lora_dropout=float(pick_negative("lora_dropout", values["lora_dropout"])),
-        target_modules=modules or tuple(DEFAULT_TARGET_MODULES.split(",")),
-        eval_steps=int(pick("eval_steps")),
-        save_steps=int(pick("save_steps")),
-        logging_steps=int(pick("logging_steps")),
-        seed=int(pick_negative("seed", DEFAULT_SEED)),
-        eval_examples=int(pick("eval_examples")),
-        min_train_examples=config.min_train_examples,
-        overlong=config.overlong,
-        resume=config.resume,
-        cpu_threads=config.cpu_threads,
-        bf16=bool(values["bf16"]) and cuda,
-        warmup_ratio=float(values["warmup_ratio"]),
-        lr_scheduler=str(values["lr_scheduler"]),
-        weight_decay=float(values["weight_decay"]),
-    )
+    chosen["target_modules"] = modules or tuple(DEFAULT_TARGET_MODULES.split(","))
+    resolved = ResolvedTrainingConfig(**chosen)
     _check_resolved(resolved)
     return resolved
 
