@@ -2,14 +2,17 @@
 
 A task folder (``cryptoeval/tasks/<category>/<NNN>_<entry_point>/``, and the SFT function
 problems' ``sft/functions/<category>/<family>/<NN>_<entry_point>/``) holds one task as files:
-``task.toml`` (``entry_point``, ``difficulty``, optional ``fix_symptom``), ``prompt.py`` (the
-prompt, exactly), ``solution.py`` and ``wrong_1.py``, ``wrong_2.py``... (the prompt followed by
-the canonical body or a wrong one: whole runnable functions), ``test.py`` (``check``, which
-runs after :data:`TEST_HELPERS`) and an optional ``probe.py``. See ``cryptoeval/tasks/README.md``.
+``task.toml`` (``entry_point``, ``difficulty``, optional ``fix_symptom``, ``prompt_lines``,
+``test_prelude``, ``probe_prelude``), ``solution.py`` (the prompt, which ends with the entry
+point's docstring, then the canonical body), ``wrong_1.py``, ``wrong_2.py``... (the prompt without
+that docstring, then a wrong body), ``test.py`` (``check``, which runs after :data:`TEST_HELPERS`)
+and an optional ``probe.py``. Every file is a whole, runnable module and no text is written twice:
+see :func:`read_spec` and ``cryptoeval/tasks/README.md``.
 """
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 import textwrap
@@ -232,7 +235,14 @@ def spec(
     )
 
 
-META_KEYS = ("entry_point", "difficulty", "fix_symptom")
+META_KEYS = (
+    "entry_point",
+    "difficulty",
+    "fix_symptom",
+    "prompt_lines",
+    "test_prelude",
+    "probe_prelude",
+)
 _WRONG = re.compile(r"wrong_(\d+)\.py")
 
 
@@ -245,20 +255,35 @@ def folder_number(folder: Path) -> int:
 
 
 def read_spec(folder: Path) -> Spec:
-    """The task a task folder holds, its text byte for byte as in the files.
+    """The task a task folder holds; its text is rebuilt from the files byte for byte.
+
+    - prompt: ``solution.py`` up to and including the line that closes the docstring of the
+      top-level ``def``/``class`` named ``entry_point`` (or its first ``prompt_lines`` lines, when
+      ``task.toml`` sets them); the canonical solution is the rest of ``solution.py``;
+    - a wrong answer ``wrong_N.py`` starts with the prompt less the docstring's lines (or with
+      the whole prompt); its body is the rest;
+    - test and probe: ``test.py`` and ``probe.py``, after the file ``test_prelude`` and
+      ``probe_prelude`` name (relative to the folder holding the task folder) when set: the test
+      is the prelude, two blank lines, then ``test.py``; the probe is ``probe.py``'s first line
+      (its ``def``), the prelude indented into that function, a blank line, then the rest.
 
     Raises ``ValueError`` naming the file that breaks the layout: unknown or missing keys in
-    ``task.toml``, a folder name that is not ``<number>_<entry_point>``, a solution or wrong
-    answer that does not start with the prompt, wrong answers not numbered 1, 2, ...
+    ``task.toml``, a folder name that is not ``<number>_<entry_point>``, a solution without the
+    docstring, a wrong answer that does not start with the prompt (less its docstring), wrong
+    answers not numbered 1, 2, ..., a prelude that is missing.
     """
-    meta = tomllib.loads(_text(folder / "task.toml"))
+    toml = folder / "task.toml"
+    meta = tomllib.loads(_text(toml))
     unknown = sorted(set(meta) - set(META_KEYS))
     missing = [k for k in META_KEYS[:2] if k not in meta]
     if unknown or missing:
-        raise ValueError(f"{folder / 'task.toml'}: unknown keys {unknown}, missing {missing}")
+        raise ValueError(f"{toml}: unknown keys {unknown}, missing {missing}")
     if not re.fullmatch(rf"\d+_{re.escape(meta['entry_point'])}", folder.name):
         raise ValueError(f"{folder}: the folder is named <number>_{meta['entry_point']}")
-    prompt = _text(folder / "prompt.py")
+    solution = folder / "solution.py"
+    prompt, undocumented = split_prompt(
+        _text(solution), meta["entry_point"], meta.get("prompt_lines"), solution
+    )
     wrong = sorted(
         (int(m.group(1)), path)
         for path in folder.glob("wrong_*.py")
@@ -266,27 +291,121 @@ def read_spec(folder: Path) -> Spec:
     )
     if [n for n, _ in wrong] != list(range(1, len(wrong) + 1)):
         raise ValueError(f"{folder}: wrong answers are wrong_1.py, wrong_2.py, ... without gaps")
-    probe = folder / "probe.py"
+    test = _text(folder / "test.py")
+    if test_prelude := _prelude(folder, meta, "test_prelude"):
+        test = test_prelude + "\n\n" + test
+    probe_path = folder / "probe.py"
+    probe = _text(probe_path) if probe_path.exists() else ""
+    if probe_prelude := _prelude(folder, meta, "probe_prelude"):
+        probe = _indent_prelude(probe, probe_prelude, probe_path)
     return Spec(
         entry_point=meta["entry_point"],
         difficulty=meta["difficulty"],
         prompt=prompt,
-        solution=_after_prompt(folder / "solution.py", prompt),
-        test=TEST_HELPERS + "\n" + _text(folder / "test.py"),
-        mutants=tuple(_after_prompt(path, prompt) for _, path in wrong),
+        solution=_text(solution)[len(prompt) :],
+        test=TEST_HELPERS + "\n" + test,
+        mutants=tuple(_wrong_body(path, prompt, undocumented) for _, path in wrong),
         fix_symptom=meta.get("fix_symptom", ""),
-        probe=_text(probe) if probe.exists() else "",
+        probe=probe,
     )
+
+
+def split_prompt(
+    source: str, entry_point: str, lines: int | None = None, path: Path | str = "solution.py"
+) -> tuple[str, str]:
+    """(prompt, prompt without the entry point's docstring) of a whole solution's text.
+
+    The prompt is ``source`` up to and including the line that closes the docstring of the last
+    top-level ``def``/``class`` named ``entry_point``, or its first ``lines`` lines. The second
+    text leaves the docstring's lines out; it is the prompt itself when the prompt has no such
+    docstring on lines of its own.
+    """
+    source_lines = _split_lines(source)
+    if lines is None:
+        doc = _docstring_lines(source, entry_point, path)
+        if doc is None:
+            raise ValueError(
+                f"{path}: {entry_point} has no docstring to end the prompt; set prompt_lines"
+            )
+        lines = doc[1]
+    prompt = "".join(source_lines[:lines])
+    try:
+        doc = _docstring_lines(prompt, entry_point, path)
+    except ValueError:
+        doc = None
+    if doc is None:
+        return prompt, prompt
+    first, last = doc
+    prompt_lines = _split_lines(prompt)
+    return prompt, "".join(prompt_lines[: first - 1] + prompt_lines[last:])
+
+
+def _docstring_lines(source: str, entry_point: str, path: Path | str) -> tuple[int, int] | None:
+    """First and last line (1-based) of the entry point's docstring, when it has lines of its
+    own; None when there is none."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as exc:
+        raise ValueError(f"{path}: does not parse: {exc}") from exc
+    defs = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+        and node.name == entry_point
+    ]
+    if not defs or not defs[-1].body:
+        return None
+    first = defs[-1].body[0]
+    if not (
+        isinstance(first, ast.Expr)
+        and isinstance(first.value, ast.Constant)
+        and isinstance(first.value.value, str)
+        and first.end_lineno is not None
+    ):
+        return None
+    lines = source.encode("utf-8").splitlines()  # ast's column offsets count UTF-8 bytes
+    before = lines[first.lineno - 1][: first.col_offset]
+    after = lines[first.end_lineno - 1][first.end_col_offset :]
+    if before.strip() or after.strip():
+        return None  # shares a line with other code
+    return first.lineno, first.end_lineno
+
+
+def _split_lines(text: str) -> list[str]:
+    """Lines as ``ast`` numbers them (``\\n``, ``\\r\\n`` or ``\\r`` ends one), ends kept."""
+    return io.StringIO(text, newline="").readlines()
+
+
+def _wrong_body(path: Path, prompt: str, undocumented: str) -> str:
+    """The body a whole function in ``path`` adds to the prompt (less its docstring)."""
+    text = _text(path)
+    for head in (prompt, undocumented):
+        if text.startswith(head):
+            return text[len(head) :]
+    raise ValueError(
+        f"{path}: does not start with the prompt without its docstring (solution.py up to the "
+        "end of the entry point's docstring, the docstring's lines left out)"
+    )
+
+
+def _prelude(folder: Path, meta: dict, key: str) -> str:
+    """The text of the file ``meta[key]`` names, relative to the task folder's parent; ''."""
+    if key not in meta:
+        return ""
+    path = folder.parent / meta[key]
+    if not path.is_file():
+        raise ValueError(f"{folder / 'task.toml'}: {key} names {path}, which does not exist")
+    return _text(path)
+
+
+def _indent_prelude(probe: str, prelude: str, path: Path) -> str:
+    """``probe``'s first line (a ``def``), ``prelude`` indented into it, a blank line, the rest."""
+    head, _, rest = probe.partition("\n")
+    if not (head.startswith("def ") and head.rstrip().endswith(":")):
+        raise ValueError(f"{path}: the first line defines the function the prelude goes into")
+    return head + "\n" + textwrap.indent(prelude, "    ", lambda s: s.strip()) + "\n" + rest
 
 
 def _text(path: Path) -> str:
     """The file's text exactly (no newline translation)."""
     return path.read_bytes().decode("utf-8")
-
-
-def _after_prompt(path: Path, prompt: str) -> str:
-    """The body a whole function in ``path`` adds to ``prompt``."""
-    text = _text(path)
-    if not text.startswith(prompt):
-        raise ValueError(f"{path}: does not start with the text of prompt.py")
-    return text[len(prompt) :]

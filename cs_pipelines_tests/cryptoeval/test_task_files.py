@@ -21,7 +21,7 @@ from cs_pipelines.cryptoeval.taskset import TASKS_DIR, load_specs, load_tasks
 from cs_pipelines.sft.function_tasks import FUNCTIONS_DIR, load_families, load_function_tasks
 
 HASHES = Path(__file__).with_name("task_hashes.json")
-TASK_FILES = {"task.toml", "prompt.py", "solution.py", "test.py", "probe.py"}
+TASK_FILES = {"task.toml", "solution.py", "test.py", "probe.py"}
 
 
 def record_hash(record: dict) -> str:
@@ -60,7 +60,7 @@ def test_every_task_folder_holds_only_task_files_and_is_loaded() -> None:
     for folder in folders:
         names = {p.name for p in folder.iterdir()}
         wrong = {n for n in names if n.startswith("wrong_")}
-        assert {"task.toml", "prompt.py", "solution.py", "test.py"} <= names, folder
+        assert {"task.toml", "solution.py", "test.py"} <= names, folder
         assert wrong and names - wrong <= TASK_FILES, folder
     for root in (TASKS_DIR, FUNCTIONS_DIR):
         # Shipped as package data (pyproject.toml), never imported as a package.
@@ -74,12 +74,51 @@ def copy_task(tmp_path: Path) -> Path:
     return Path(shutil.copytree(source, tmp_path / "indicators" / source.name))
 
 
-def test_a_body_that_does_not_follow_the_prompt_names_its_file(tmp_path: Path) -> None:
+def test_the_prompt_ends_with_the_docstring_and_wrong_answers_leave_it_out(
+    tmp_path: Path,
+) -> None:
     folder = copy_task(tmp_path)
-    assert read_spec(folder) == load_specs()[0][1]
+    spec = load_specs()[0][1]
+    assert read_spec(folder) == spec
+    solution = (folder / "solution.py").read_text()
+    assert spec.prompt.endswith('"""\n') and solution == spec.prompt + spec.solution
     wrong = folder / "wrong_2.py"
-    wrong.write_text(wrong.read_text().replace("Simple", "Plain", 1))
-    with pytest.raises(ValueError, match=r"wrong_2\.py: does not start with the text of prompt"):
+    assert '"""' not in wrong.read_text()
+    # The whole prompt before a wrong body is read as well (the fallback form).
+    wrong.write_text(spec.prompt + spec.mutants[1])
+    assert read_spec(folder) == spec
+    # prompt_lines sets where the prompt ends, for a prompt the docstring does not end.
+    toml = folder / "task.toml"
+    toml.write_text(toml.read_text() + f"prompt_lines = {spec.prompt.count(chr(10))}\n")
+    assert read_spec(folder) == spec
+
+
+def test_a_wrong_answer_that_does_not_follow_the_prompt_names_its_file(tmp_path: Path) -> None:
+    folder = copy_task(tmp_path)
+    wrong = folder / "wrong_2.py"
+    wrong.write_text(wrong.read_text().replace("window: int", "window: int = 3", 1))
+    with pytest.raises(ValueError, match=r"wrong_2\.py: does not start with the prompt without"):
+        read_spec(folder)
+    # A wrong answer is a whole function without the docstring.
+    (folder / "solution.py").write_text((folder / "wrong_1.py").read_text())
+    with pytest.raises(ValueError, match=r"solution\.py: sma has no docstring"):
+        read_spec(folder)
+
+
+def test_a_prelude_opens_the_test_and_the_probe_and_a_missing_one_is_named(
+    tmp_path: Path,
+) -> None:
+    source = TASKS_DIR / "backtrader" / "150_sma_cross_strategy"
+    folder = Path(shutil.copytree(source, tmp_path / "backtrader" / source.name))
+    harness = (source.parent / "_harness.py").read_text()
+    (tmp_path / "backtrader" / "_harness.py").write_text(harness)
+    spec = read_spec(folder)
+    assert spec == read_spec(source)
+    check = (folder / "test.py").read_text()
+    assert spec.test.endswith(harness + "\n\n" + check)
+    assert spec.probe.startswith("def probe(candidate):\n    import datetime\n")
+    (tmp_path / "backtrader" / "_harness.py").unlink()
+    with pytest.raises(ValueError, match=r"task\.toml: test_prelude names .*_harness\.py"):
         read_spec(folder)
 
 

@@ -4,15 +4,6 @@ def two_hop_swap_out(
     pool2: tuple[float, float],
     fee: float = 0.003,
 ) -> float:
-    """Route A -> B -> C through two constant-product pools.
-
-    ``pool1 = (reserve_A, reserve_B)`` and ``pool2 = (reserve_B, reserve_C)``. Each hop
-    is a v2 swap charging ``fee`` on its own input:
-    ``out = r_out * a / (r_in + a)`` with ``a = in * (1 - fee)``.
-
-    >>> round(two_hop_swap_out(10.0, (1000.0, 1000.0), (1000.0, 1000.0), 0.0), 6)
-    9.803922
-    """
     def hop(r_in, r_out, x):
         a = x * (1.0 - fee)
         return r_out * a / (r_in + a)

@@ -2,18 +2,6 @@ import backtrader as bt
 
 
 def grid_strategy(levels: list[float], size: float) -> type[bt.Strategy]:
-    """Return a ``bt.Strategy`` subclass running a static long-only grid on ``self.data``.
-
-    ``levels`` are ascending prices. On the first bar, the strategy places a buy
-    ``bt.Order.Limit`` for ``size`` at every level strictly below that bar's close,
-    except the highest level (it has no level above it). Whenever a buy at ``levels[k]``
-    fills, it places a sell ``bt.Order.Limit`` for ``size`` at ``levels[k + 1]``;
-    whenever that sell fills, it places the buy at ``levels[k]`` again. Orders stay live
-    until they fill; nothing else is ever bought or sold.
-
-    >>> issubclass(grid_strategy([90.0, 95.0, 100.0], 0.5), bt.Strategy)
-    True
-    """
     class GridStrategy(bt.Strategy):
         def __init__(self):
             self.level_of = {}

@@ -1,8 +1,3 @@
 def spread_bps(best_bid: float, best_ask: float) -> float:
-    """Quoted spread in basis points of the mid: ``(ask - bid) / mid * 10_000``.
-
-    >>> round(spread_bps(99.0, 101.0), 6)
-    200.0
-    """
     mid = (best_bid + best_ask) / 2.0
     return (best_ask - best_bid) / mid * 100.0

@@ -1,11 +1,4 @@
 def net_orders(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
-    """Net two strategies' orders (signed coin quantities) per symbol before sending them,
-    so opposite orders cross internally. Drop symbols that net to zero
-    (``abs(q) < 1e-12``).
-
-    >>> net_orders({"BTC": 0.5, "ETH": -2.0}, {"BTC": -0.5, "SOL": 10.0})
-    {'ETH': -2.0, 'SOL': 10.0}
-    """
     out = dict(a)
     out.update(b)
     return {s: q for s, q in out.items() if abs(q) >= 1e-12}

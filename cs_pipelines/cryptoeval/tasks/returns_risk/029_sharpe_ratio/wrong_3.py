@@ -4,16 +4,6 @@ import math
 def sharpe_ratio(
     returns: list[float], risk_free_annual: float = 0.0, periods_per_year: int = 365
 ) -> float:
-    """Annualised Sharpe ratio of periodic (daily by default) returns.
-
-    Excess returns are ``r - risk_free_annual / periods_per_year``. The ratio is
-    ``mean(excess) / stdev(excess) * sqrt(periods_per_year)`` with the sample standard
-    deviation (``n - 1``). Return ``nan`` when the standard deviation is 0 or there
-    are fewer than two returns.
-
-    >>> round(sharpe_ratio([0.01, 0.02, 0.0, 0.03]), 4)
-    22.198
-    """
     n = len(returns)
     if n < 2:
         return math.nan

@@ -1,13 +1,4 @@
 def beta(asset_returns: list[float], market_returns: list[float]) -> float:
-    """Beta of an asset against a market (e.g. an altcoin against BTC).
-
-    ``cov(asset, market) / var(market)``, both with the same (sample, ``n - 1``)
-    normalisation. Raise ``ValueError`` if the lists differ in length or have fewer
-    than two entries.
-
-    >>> round(beta([0.02, -0.01, 0.03], [0.01, -0.01, 0.02]), 6)
-    1.357143
-    """
     n = len(asset_returns)
     if n != len(market_returns) or n < 2:
         raise ValueError("need two equally long series of length >= 2")

@@ -2,17 +2,6 @@ import math
 
 
 def excess_kurtosis(returns: list[float]) -> float:
-    """Bias-adjusted excess kurtosis of a return sample (0 for a normal law).
-
-    With central moments ``m_k = mean((r - mean(r)) ** k)`` (divide by ``n``),
-    ``g2 = m_4 / m_2 ** 2 - 3`` and the result is
-    ``((n + 1) * g2 + 6) * (n - 1) / ((n - 2) * (n - 3))``, the estimator
-    reported by spreadsheets' KURT and pandas. Return ``math.nan`` when every
-    return is the same. Raise ``ValueError`` for fewer than four returns.
-
-    >>> round(excess_kurtosis([0.0, 0.0, 0.0, 0.0, 0.05]), 6)
-    5.0
-    """
     n = len(returns)
     if n < 4:
         raise ValueError("kurtosis requires four or more observations")

@@ -1,24 +1,6 @@
 def directional_indicators(
     highs: list[float], lows: list[float], closes: list[float], window: int = 14
 ) -> tuple[list[float], list[float]]:
-    """Wilder's +DI and -DI.
-
-    For each bar ``i >= 1`` compute the true range
-    ``max(high - low, abs(high - closes[i-1]), abs(low - closes[i-1]))`` and the
-    directional movement (``up = highs[i] - highs[i-1]``,
-    ``down = lows[i-1] - lows[i]``; ``+DM = up`` if ``up > down`` and ``up > 0``
-    else 0; ``-DM = down`` if ``down > up`` and ``down > 0`` else 0). Each of the
-    three series is Wilder-smoothed: at bar ``window`` the smoothed value is the
-    plain sum over bars ``1 .. window``, afterwards ``S = S - S / window + x``.
-    ``+DI = 100 * S(+DM) / S(TR)`` and ``-DI = 100 * S(-DM) / S(TR)`` (0.0 when
-    ``S(TR) == 0``). Bars before ``window`` are ``float("nan")``. Return
-    ``(plus_di, minus_di)``; raise ``ValueError`` on unequal lengths or
-    ``window < 1``.
-
-    >>> p, m = directional_indicators([10, 12, 11], [8, 9, 7], [9, 11, 8], 2)
-    >>> [round(x, 2) for x in p], [round(x, 2) for x in m]
-    ([nan, nan, 28.57], [nan, nan, 28.57])
-    """
     n = len(closes)
     if len(highs) != n or len(lows) != n:
         raise ValueError("highs, lows and closes must be the same length")

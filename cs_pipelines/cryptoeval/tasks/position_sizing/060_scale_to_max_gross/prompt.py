@@ -1,7 +1,0 @@
-def scale_to_max_gross(weights: dict[str, float], max_gross: float) -> dict[str, float]:
-    """Scale long/short weights down (never up) so gross exposure
-    ``sum(abs(w))`` is at most ``max_gross``; keep their proportions.
-
-    >>> scale_to_max_gross({"BTC": 1.0, "ETH": -1.0}, 1.5)
-    {'BTC': 0.75, 'ETH': -0.75}
-    """
