@@ -1,26 +1,10 @@
-"""Shared by the SFT data assets: candidate tables as stored, and the metadata of task and
-candidate tables."""
-
-from collections.abc import Sequence
+"""Shared by the SFT data assets: the metadata of task and candidate tables."""
 
 import dagster as dg
 import polars as pl
 
 from cs_pipelines import paths
-from cs_pipelines.defs.resources import WarehouseResource
 from cs_pipelines.reporting import bar_chart_png, markdown_image, markdown_table
-from cs_pipelines.sft.ladder import VerifiedCandidate
-from cs_pipelines.warehouse.tables import Table, candidates_frame, read_candidates
-
-
-def candidates_table(rows: Sequence[VerifiedCandidate]) -> pl.DataFrame:
-    """Ladder rows as a warehouse table, ``metrics`` and ``meta`` as JSON text."""
-    return candidates_frame(row.to_record() for row in rows)
-
-
-def stored_candidates(warehouse: WarehouseResource, tables: Sequence[Table]) -> list[dict]:
-    """The rows of candidate ``tables``, ``metrics`` and ``meta`` read back from JSON."""
-    return read_candidates(warehouse.warehouse, tables)
 
 
 def task_table_metadata(table: pl.DataFrame) -> dict:

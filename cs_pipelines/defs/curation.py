@@ -9,7 +9,6 @@ from cs_pipelines import paths
 from cs_pipelines.curate import CurationConfig, CurationResult, curate
 from cs_pipelines.defs.checks import no_offending_rows
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
-from cs_pipelines.defs.harvest import raw_commits
 from cs_pipelines.defs.resources import WarehouseResource
 from cs_pipelines.reporting import bar_chart_png, markdown_image, markdown_table
 from cs_pipelines.warehouse.tables import (
@@ -35,7 +34,7 @@ NIGHTLY_AFTER_HARVEST = (
 
 INSTRUCTIONS_SPEC = dg.AssetSpec(
     "commit_instructions",
-    deps=[raw_commits],
+    deps=["raw_commits"],
     kinds={"duckdb", "polars"},
     group_name="curation",
     description=(
@@ -48,7 +47,7 @@ INSTRUCTIONS_SPEC = dg.AssetSpec(
 )
 REPORT_SPEC = dg.AssetSpec(
     "filter_report",
-    deps=[raw_commits],
+    deps=["raw_commits"],
     kinds={"duckdb", "polars"},
     group_name="curation",
     description="How many commits each curation rule removed, in application order.",

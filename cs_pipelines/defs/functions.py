@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from cs_pipelines.defs.candidates import candidate_metadata, candidates_table, task_table_metadata
+from cs_pipelines.defs.candidates import candidate_metadata, task_table_metadata
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
 from cs_pipelines.defs.resources import WarehouseResource
 from cs_pipelines.reporting import markdown_table
@@ -14,7 +14,12 @@ from cs_pipelines.sft.function_tasks import (
     verify_function_candidates,
 )
 from cs_pipelines.sft.ladder import LadderConfig
-from cs_pipelines.warehouse.tables import FUNCTION_CANDIDATES, FUNCTION_TASKS, function_task_ids
+from cs_pipelines.warehouse.tables import (
+    FUNCTION_CANDIDATES,
+    FUNCTION_TASKS,
+    candidates_frame,
+    function_task_ids,
+)
 
 FunctionLadderRunConfig = launchpad_config(
     LadderConfig,
@@ -63,7 +68,7 @@ def function_candidates(
         rows = verify_function_candidates(
             candidates, tasks, pool, to_stage_config(config, LadderConfig)
         )
-    table = candidates_table(rows)
+    table = candidates_frame(row.to_record() for row in rows)
     FUNCTION_CANDIDATES.replace(warehouse.warehouse, table)
     return dg.MaterializeResult(
         metadata=candidate_metadata(table, FUNCTION_RUNGS, "function_candidate_rungs")

@@ -7,16 +7,8 @@ import polars as pl
 
 from cs_pipelines import paths
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
-from cs_pipelines.defs.evaluation import base_model
-from cs_pipelines.defs.functions import function_tasks
 from cs_pipelines.defs.partitions import model_version_partitions
 from cs_pipelines.defs.resources import MlflowResource, WarehouseResource
-from cs_pipelines.defs.sft import (
-    probe_feeds,
-    sft_dataset,
-    sft_tasks_by_id,
-    strategy_tasks,
-)
 from cs_pipelines.registry.champion import model_for
 from cs_pipelines.registry.versions import registered_version
 from cs_pipelines.reporting import markdown_table
@@ -28,6 +20,7 @@ from cs_pipelines.sft.holdout import (
     results_frame,
     scores_frame,
 )
+from cs_pipelines.sft.stored import probe_feeds, sft_tasks_by_id
 from cs_pipelines.warehouse.tables import write_holdout_run
 
 HoldoutRunConfig = launchpad_config(
@@ -42,7 +35,7 @@ MLFLOW_PREFIX = "sft_holdout/"
     kinds={"python", "duckdb"},
     group_name="evaluation",
     partitions_def=model_version_partitions,
-    deps=[base_model, strategy_tasks, function_tasks, sft_dataset],
+    deps=["base_model", "strategy_tasks", "function_tasks", "sft_dataset"],
     check_specs=[
         dg.AssetCheckSpec(
             "every_task_answered",
@@ -89,7 +82,7 @@ def sft_holdout_scores(
         )
     tasks = holdout_tasks(
         validation["task_id"],
-        sft_tasks_by_id(warehouse),
+        sft_tasks_by_id(warehouse.warehouse),
         settings.max_tasks,
     )
     chosen = {t.task_id for t in tasks}
@@ -104,7 +97,7 @@ def sft_holdout_scores(
     context.log.info(f"{version}: {len(tasks)} held-out tasks, {len(chats)} reference answers")
     with SandboxPool() as pool:
         evaluation = evaluate_holdout(
-            version, tasks, chats, generator, probe_feeds(warehouse), pool, settings
+            version, tasks, chats, generator, probe_feeds(warehouse.warehouse), pool, settings
         )
     results = results_frame(evaluation, tasks)
     write_holdout_run(warehouse.warehouse, version, results, scores_frame(evaluation))

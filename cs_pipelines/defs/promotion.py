@@ -3,7 +3,6 @@
 import dagster as dg
 import polars as pl
 
-from cs_pipelines.defs.evaluation import cryptoeval_scores
 from cs_pipelines.defs.resources import MlflowResource, WarehouseResource
 from cs_pipelines.registry.promotion import (
     DEFAULT_TOLERANCE,
@@ -26,7 +25,7 @@ class PromotionConfig(dg.Config):
 @dg.asset(
     kinds={"mlflow"},
     group_name="training",
-    deps=[cryptoeval_scores],
+    deps=["cryptoeval_scores"],
     check_specs=[
         dg.AssetCheckSpec(
             "evidence_complete",

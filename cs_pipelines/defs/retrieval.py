@@ -7,7 +7,6 @@ import polars as pl
 
 from cs_pipelines import paths
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
-from cs_pipelines.defs.curation import INSTRUCTIONS_SPEC
 from cs_pipelines.defs.resources import WarehouseResource
 from cs_pipelines.reporting import markdown_table
 from cs_pipelines.retrieval.config import CommitIndexConfig
@@ -31,7 +30,7 @@ MIN_RECALL_AT_10 = 0.95
 
 
 @dg.asset(
-    deps=[INSTRUCTIONS_SPEC.key],
+    deps=["commit_instructions"],
     kinds={"faiss", "duckdb"},
     group_name="retrieval",
     automation_condition=dg.AutomationCondition.eager(),

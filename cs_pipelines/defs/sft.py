@@ -7,17 +7,8 @@ import polars as pl
 
 from cs_pipelines import paths
 from cs_pipelines.cryptoeval.taskset import load_tasks
-from cs_pipelines.defs.candidates import (
-    candidate_metadata,
-    candidates_table,
-    stored_candidates,
-    task_table_metadata,
-)
+from cs_pipelines.defs.candidates import candidate_metadata, task_table_metadata
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
-from cs_pipelines.defs.evaluation import base_model, cryptoeval_tasks
-from cs_pipelines.defs.functions import function_candidates
-from cs_pipelines.defs.harvest import raw_commits
-from cs_pipelines.defs.market import market_data
 from cs_pipelines.defs.resources import WarehouseResource
 from cs_pipelines.reporting import markdown_table
 from cs_pipelines.sft import (
@@ -26,7 +17,6 @@ from cs_pipelines.sft import (
     StrategyTaskConfig,
     generate_tasks,
     ground_tasks,
-    probe_bars,
     teacher_candidates,
     verify_candidates,
 )
@@ -40,14 +30,15 @@ from cs_pipelines.sft.dataset import (
     to_frame,
 )
 from cs_pipelines.sft.decontam import contaminated, ngram_index
-from cs_pipelines.sft.function_tasks import FunctionTask, load_function_tasks
 from cs_pipelines.sft.model_candidates import model_candidates, open_prompt_builder
+from cs_pipelines.sft.stored import probe_feeds, sft_tasks_by_id, stored_strategy_tasks
 from cs_pipelines.warehouse.tables import (
     FUNCTION_CANDIDATES,
-    MARKET_BARS,
     SFT_DATASET,
     STRATEGY_CANDIDATES,
     STRATEGY_TASKS,
+    candidates_frame,
+    read_candidates,
     read_raw_commits,
 )
 
@@ -69,21 +60,7 @@ SftDatasetRunConfig = launchpad_config(
 MAX_CATEGORY_SHARE = 0.6
 
 
-def probe_feeds(warehouse: WarehouseResource) -> dict[str, pl.DataFrame]:
-    return probe_bars(MARKET_BARS.read(warehouse.warehouse))
-
-
-def sft_tasks_by_id(warehouse: WarehouseResource) -> dict[str, StrategyTask | FunctionTask]:
-    """Every task an SFT example can answer: the stored strategy tasks and the function tasks."""
-    return {t.task_id: t for t in [*stored_strategy_tasks(warehouse), *load_function_tasks()]}
-
-
-def stored_strategy_tasks(warehouse: WarehouseResource) -> list[StrategyTask]:
-    rows = STRATEGY_TASKS.read(warehouse.warehouse).to_dicts()
-    return [StrategyTask.from_record(row) for row in rows]
-
-
-@dg.asset(kinds={"python", "duckdb"}, group_name="sft", deps=[market_data])
+@dg.asset(kinds={"python", "duckdb"}, group_name="sft", deps=["market_data"])
 def strategy_tasks(
     context: dg.AssetExecutionContext, config: StrategyTasksRunConfig, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
@@ -95,7 +72,7 @@ def strategy_tasks(
 
     tasks = generate_tasks(to_stage_config(config, StrategyTaskConfig))
     with SandboxPool() as pool:
-        grounded = ground_tasks(tasks, probe_feeds(warehouse), pool)
+        grounded = ground_tasks(tasks, probe_feeds(warehouse.warehouse), pool)
     ungrounded = [t.task_id for t in grounded if t.spec.get("expected") is None]
     if ungrounded:
         context.log.warning(f"{len(ungrounded)} tasks' teacher runs failed: {ungrounded[:5]}")
@@ -115,7 +92,7 @@ def strategy_tasks(
 @dg.asset(
     kinds={"python", "duckdb"},
     group_name="sft",
-    deps=[strategy_tasks, market_data, base_model, raw_commits],
+    deps=["strategy_tasks", "market_data", "base_model", "raw_commits"],
 )
 def strategy_candidates(
     context: dg.AssetExecutionContext, config: CandidatesRunConfig, warehouse: WarehouseResource
@@ -128,7 +105,7 @@ def strategy_candidates(
 
     settings = to_stage_config(config, CandidatesConfig)
     sources = settings.source_set
-    tasks = stored_strategy_tasks(warehouse)
+    tasks = stored_strategy_tasks(warehouse.warehouse)
     candidates = teacher_candidates(tasks) if "teacher" in sources else []
     if "model" in sources:
         candidates += _model_candidates(context, tasks, settings)
@@ -138,9 +115,13 @@ def strategy_candidates(
         candidates += scan.candidates
     with SandboxPool() as pool:
         verified = verify_candidates(
-            candidates, {t.task_id: t for t in tasks}, probe_feeds(warehouse), pool, settings
+            candidates,
+            {t.task_id: t for t in tasks},
+            probe_feeds(warehouse.warehouse),
+            pool,
+            settings,
         )
-    table = candidates_table(verified)
+    table = candidates_frame(row.to_record() for row in verified)
     STRATEGY_CANDIDATES.replace(warehouse.warehouse, table)
     return dg.MaterializeResult(metadata=candidate_metadata(table, RUNGS, "candidate_rungs"))
 
@@ -157,7 +138,7 @@ def _model_candidates(context, tasks: list[StrategyTask], settings: CandidatesCo
 @dg.asset(
     kinds={"huggingface", "duckdb"},
     group_name="sft",
-    deps=[strategy_candidates, function_candidates, cryptoeval_tasks],
+    deps=["strategy_candidates", "function_candidates", "cryptoeval_tasks"],
     check_specs=[
         dg.AssetCheckSpec(name, asset="sft_dataset", blocking=True, description=description)
         for name, description in (
@@ -176,8 +157,8 @@ def sft_dataset(
     CryptoEval, split into train and validation by task family; saved as a Hugging Face
     datasets folder and the warehouse table sft_dataset, with a data card."""
     settings = to_stage_config(config, SftDatasetConfig)
-    rows = stored_candidates(warehouse, (STRATEGY_CANDIDATES, FUNCTION_CANDIDATES))
-    tasks = sft_tasks_by_id(warehouse)
+    rows = read_candidates(warehouse.warehouse, (STRATEGY_CANDIDATES, FUNCTION_CANDIDATES))
+    tasks = sft_tasks_by_id(warehouse.warehouse)
     benchmark = [text for t in load_tasks() for text in (t.prompt, t.canonical_solution)]
     build = build_sft_dataset(rows, tasks, benchmark, settings)
     folder = save_dataset(build, paths.sft_dataset_dir())

@@ -7,10 +7,8 @@ import dagster as dg
 
 from cs_pipelines import paths
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
-from cs_pipelines.defs.evaluation import base_model
 from cs_pipelines.defs.partitions import model_version_partitions, registered_version_key
 from cs_pipelines.defs.resources import MlflowResource
-from cs_pipelines.defs.sft import sft_dataset
 from cs_pipelines.reporting import line_chart_png, markdown_image
 from cs_pipelines.training.config import TrainingConfig
 from cs_pipelines.training.data import run_key
@@ -22,7 +20,7 @@ TrainingRunConfig = launchpad_config(
 )
 
 
-@dg.asset(kinds={"pytorch", "mlflow"}, group_name="training", deps=[sft_dataset, base_model])
+@dg.asset(kinds={"pytorch", "mlflow"}, group_name="training", deps=["sft_dataset", "base_model"])
 def sft_adapter(
     context: dg.AssetExecutionContext, config: TrainingRunConfig, mlflow: MlflowResource
 ) -> dg.MaterializeResult:

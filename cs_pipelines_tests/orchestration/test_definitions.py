@@ -220,3 +220,10 @@ def test_model_versions_sensor_scores_new_versions_then_asks_for_a_decision():
     promote = requests["promote-cs-trader-coder/1"]
     assert promote.job_name == "promotion_job"
     assert promote.run_config["ops"]["model_promotion"]["config"]["version"] == "1"
+
+
+def test_every_dependency_is_an_asset_defined_here():
+    """Asset modules name their upstream assets by key; a misspelt key would not fail to load
+    but silently become an external asset nothing materializes."""
+    graph = defs.resolve_asset_graph()
+    assert graph.get_all_asset_keys() - graph.materializable_asset_keys == set()
