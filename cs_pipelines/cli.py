@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from cs_pipelines import paths
 
 if TYPE_CHECKING:
-    import dagster as dg
-
+    from cs_pipelines.main_job import Step, StepRunner
     from cs_pipelines.warehouse import Warehouse
 
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
@@ -182,9 +181,11 @@ def ensure_dagster_home() -> Path:
 
 
 def run_main_job(repos_file: Path | None = None, quick: bool = False) -> int:
-    """Harvest each repository partition (failures don't stop the others), then curate, index,
-    build the SFT data and score the base model on CryptoEval (``quick``: small samples of
-    each, to check the whole pipeline in a few minutes)."""
+    """Run the main job's steps, in the asset graph's order (``cs_pipelines.main_job``): the
+    harvest per repository partition (failures don't stop the others), every unpartitioned
+    asset, the scores of the base model and of the version the training registered, the
+    promotion decision (``quick``: small samples of each, to check the whole pipeline in a few
+    minutes)."""
     if repos_file is not None:
         os.environ["CS_REFERENCE_REPOS"] = str(repos_file.resolve())
     ensure_dagster_home()
@@ -197,42 +198,35 @@ def run_main_job(repos_file: Path | None = None, quick: bool = False) -> int:
         reference_repo_partitions,
     )
     from cs_pipelines.harvest.repos import load_reference_repos
+    from cs_pipelines.main_job import StepRunner, main_job_plan
 
     started = time.monotonic()
-    instance = dg.DagsterInstance.get()
     names = [repo.name for repo in load_reference_repos(paths.reference_repos_file())]
-    instance.add_dynamic_partitions(reference_repo_partitions.name, names)
-    instance.add_dynamic_partitions(model_version_partitions.name, [BASE_MODEL_VERSION])
-    run_config = {"ops": QUICK_RUN_CONFIG} if quick else {}
+    runner = StepRunner(
+        defs,
+        dg.DagsterInstance.get(),
+        {
+            reference_repo_partitions.name: names,
+            model_version_partitions.name: [BASE_MODEL_VERSION],
+        },
+    )
+    run_config = {**QUIET_LOGS, "ops": QUICK_RUN_CONFIG if quick else {}}
 
     log_path = paths.data_dir() / "logs" / f"run-{time.strftime('%Y%m%dT%H%M%S')}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     print(f"Dagster logs: {log_path} (and the UI: make ui)", flush=True)
+    downstream_ok = True
     with log_path.open("a", encoding="utf-8") as log:
-        outcomes = {
-            name: _execute(
-                defs.resolve_job_def("harvest_job"),
-                instance,
-                log,
-                f"harvest {name}",
-                partition_key=name,
-            )
-            for name in names
-        }
-        if not any(outcomes.values()):
-            print(f"main job FAILED: no repository harvested; see {log_path}", file=sys.stderr)
-            return 1
-        downstream_ok = all(
-            _execute(defs.resolve_job_def(job), instance, log, label, partition, run_config)
-            for job, label, partition in (
-                ("curation_job", "curate", None),
-                ("index_job", "index", None),
-                ("evaluation_job", "base model and CryptoEval tasks", None),
-                ("sft_data_job", "market data, strategy and function tasks, SFT set", None),
-                ("scoring_job", "score the base model", BASE_MODEL_VERSION),
-                ("training_job", "LoRA fine-tune and register in MLflow", None),
-            )
-        ) and _score_and_promote(defs, instance, log, run_config)
+        for step in main_job_plan(defs):
+            outcomes = [
+                _execute(runner, step, key, log, run_config) for key in runner.partition_keys(step)
+            ]
+            if step.source and not any(outcomes):
+                print(f"main job FAILED: {step.nothing_done}; see {log_path}", file=sys.stderr)
+                return 1
+            if not step.source and not all(outcomes):
+                downstream_ok = False
+                break
     print()
     print(summary_text(names))
     print(f"\nmain job finished in {time.monotonic() - started:.1f} s")
@@ -242,62 +236,20 @@ def run_main_job(repos_file: Path | None = None, quick: bool = False) -> int:
 
 
 def _execute(
-    job: dg.JobDefinition,
-    instance: dg.DagsterInstance,
+    runner: StepRunner,
+    step: Step,
+    partition_key: str | None,
     log: TextIO,
-    label: str,
-    partition_key: str | None = None,
-    run_config: dict[str, Any] | None = None,
+    run_config: dict[str, Any],
 ) -> bool:
-    """Run ``job`` in process with its Dagster console output in ``log``; print one line."""
-    print(f"  {label} ...", end=" ", flush=True)
+    """Run ``step`` in process with its Dagster console output in ``log``; print one line."""
+    print(f"  {step.label(partition_key)} ...", end=" ", flush=True)
     started = time.monotonic()
     with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
-        result = job.execute_in_process(
-            instance=instance,
-            raise_on_error=False,
-            run_config={**QUIET_LOGS, **_for_job(job, run_config or {})},
-            partition_key=partition_key,
-        )
+        result = runner.execute(step, partition_key, run_config)
     status = "ok" if result.success else "failed (see the summary)"
     print(f"{status} ({time.monotonic() - started:.1f} s, run {result.run_id[:8]})", flush=True)
     return result.success
-
-
-def _score_and_promote(
-    defs: dg.Definitions, instance: dg.DagsterInstance, log: TextIO, run_config: dict[str, Any]
-) -> bool:
-    """Score the version the training just registered, then decide on its promotion."""
-    from cs_pipelines.defs.partitions import model_version_partitions, registered_version
-
-    keys = instance.get_dynamic_partitions(model_version_partitions.name)
-    newest = max(
-        (k for k in keys if registered_version(k) is not None),
-        key=lambda k: int(registered_version(k) or 0),
-    )
-    promotion = {"model_promotion": {"config": {"version": registered_version(newest)}}}
-    return _execute(
-        defs.resolve_job_def("scoring_job"),
-        instance,
-        log,
-        f"score {newest}",
-        newest,
-        run_config,
-    ) and _execute(
-        defs.resolve_job_def("promotion_job"),
-        instance,
-        log,
-        f"promotion decision on {newest}",
-        None,
-        {"ops": {**run_config.get("ops", {}), **promotion}},
-    )
-
-
-def _for_job(job: dg.JobDefinition, run_config: dict[str, Any]) -> dict[str, Any]:
-    """``run_config`` less the ops ``job`` does not have (Dagster rejects unknown ops)."""
-    ops = {node.name for node in job.graph.nodes}
-    wanted = {op: cfg for op, cfg in run_config.get("ops", {}).items() if op in ops}
-    return {"ops": wanted} if wanted else {}
 
 
 def summary_text(repo_names: list[str] | None = None) -> str:

@@ -24,6 +24,10 @@ from cs_pipelines.harvest.repos import ReferenceRepoConfigError
 
 CURATION_ASSETS = dg.AssetSelection.assets(INSTRUCTIONS_SPEC.key, REPORT_SPEC.key)
 
+MAIN_JOB_ASSETS = dg.AssetSelection.all()
+"""What the main job (`cs-pipelines run`, `make run`) materializes, in the asset graph's order
+(`cs_pipelines.main_job`): every asset. Leave one out here: `- dg.AssetSelection.assets(x)`."""
+
 harvest_job = dg.define_asset_job(
     "harvest_job",
     selection=dg.AssetSelection.assets(raw_commits),

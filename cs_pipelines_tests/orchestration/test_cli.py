@@ -29,7 +29,7 @@ def test_main_job_harvests_what_it_can_reach_and_says_what_it_skipped(
     section = out.split("CryptoEval pass@1 (tasks scored):")[1]
     scores = next(line for line in section.splitlines() if line.strip().startswith("base "))
     assert "explain" in scores and "fix" in scores and "generate" in scores and "(1)" in scores
-    assert "market data, strategy and function tasks, SFT set ... ok" in out
+    assert "strategy_candidates, sft_dataset, sft_adapter ... ok" in out  # one unpartitioned run
     assert "sft_dataset" in out and "strategy_candidates" in out
     assert "alpha                initial: 3 new commits, 3 stored" in out
     assert "beta                 initial: 6 new commits, 6 stored" in out
