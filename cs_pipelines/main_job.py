@@ -124,15 +124,16 @@ class StepRunner:
         self, step: Step, partition_key: str | None, run_config: Mapping[str, Any]
     ) -> dg.ExecuteInProcessResult:
         """One run of ``step`` (for ``partition_key``) with the ops of ``run_config`` it has."""
-        job = self._job.get_subset(asset_selection=set(step.assets))
-        ops = {node.name for node in job.graph.nodes}
+        subset = self._job.get_subset(asset_selection=set(step.assets))
+        ops = {node.name for node in subset.graph.nodes}
         config = {key: value for key, value in run_config.items() if key != "ops"}
         wanted = {op: cfg for op, cfg in run_config.get("ops", {}).items() if op in ops}
         if wanted:  # Dagster rejects config for ops a run does not have
             config["ops"] = wanted
-        return job.execute_in_process(
+        return self._job.execute_in_process(  # the run records its assets for the UI
             instance=self._instance,
             raise_on_error=False,
             run_config=config,
             partition_key=partition_key,
+            asset_selection=list(step.assets),
         )
