@@ -4,10 +4,10 @@ A task folder (``cryptoeval/tasks/<category>/<NNN>_<entry_point>/``, and the SFT
 problems' ``sft/functions/<category>/<family>/<NN>_<entry_point>/``) holds one task as files:
 ``task.toml`` (``entry_point``, ``difficulty``, optional ``fix_symptom``, ``prompt_lines``,
 ``test_prelude``, ``probe_prelude``), ``solution.py`` (the prompt, which ends with the entry
-point's docstring, then the canonical body), ``wrong_1.py``, ``wrong_2.py``... (the prompt without
-that docstring, then a wrong body), ``test.py`` (``check``, which runs after :data:`TEST_HELPERS`)
-and an optional ``probe.py``. Every file is a whole, runnable module and no text is written twice:
-see :func:`read_spec` and ``cryptoeval/tasks/README.md``.
+point's docstring, then the canonical body), ``wrong_1.diff``, ``wrong_2.diff``... (each a unified
+diff turning ``solution.py`` into a wrong answer), ``test.py`` (``check``, which runs after
+:data:`TEST_HELPERS`) and an optional ``probe.py``. No text is written twice: see
+:func:`read_spec` and ``cryptoeval/tasks/README.md``.
 """
 
 from __future__ import annotations
@@ -243,7 +243,8 @@ META_KEYS = (
     "test_prelude",
     "probe_prelude",
 )
-_WRONG = re.compile(r"wrong_(\d+)\.py")
+_WRONG = re.compile(r"wrong_(\d+)\.diff")
+_HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@( .*)?")
 
 
 def folder_number(folder: Path) -> int:
@@ -260,8 +261,8 @@ def read_spec(folder: Path) -> Spec:
     - prompt: ``solution.py`` up to and including the line that closes the docstring of the
       top-level ``def``/``class`` named ``entry_point`` (or its first ``prompt_lines`` lines, when
       ``task.toml`` sets them); the canonical solution is the rest of ``solution.py``;
-    - a wrong answer ``wrong_N.py`` starts with the prompt less the docstring's lines (or with
-      the whole prompt); its body is the rest;
+    - a wrong answer ``wrong_N.diff`` is a unified diff from ``solution.py`` to the wrong
+      version of it (see :func:`apply_diff`), which keeps the prompt; its body is the rest;
     - test and probe: ``test.py`` and ``probe.py``, after the file ``test_prelude`` and
       ``probe_prelude`` name (relative to the folder holding the task folder) when set: the test
       is the prelude, two blank lines, then ``test.py``; the probe is ``probe.py``'s first line
@@ -269,7 +270,7 @@ def read_spec(folder: Path) -> Spec:
 
     Raises ``ValueError`` naming the file that breaks the layout: unknown or missing keys in
     ``task.toml``, a folder name that is not ``<number>_<entry_point>``, a solution without the
-    docstring, a wrong answer that does not start with the prompt (less its docstring), wrong
+    docstring, a wrong answer's diff that does not apply or that changes the prompt, wrong
     answers not numbered 1, 2, ..., a prelude that is missing.
     """
     toml = folder / "task.toml"
@@ -281,16 +282,17 @@ def read_spec(folder: Path) -> Spec:
     if not re.fullmatch(rf"\d+_{re.escape(meta['entry_point'])}", folder.name):
         raise ValueError(f"{folder}: the folder is named <number>_{meta['entry_point']}")
     solution = folder / "solution.py"
-    prompt, undocumented = split_prompt(
-        _text(solution), meta["entry_point"], meta.get("prompt_lines"), solution
-    )
+    source = _text(solution)
+    prompt, body = split_prompt(source, meta["entry_point"], meta.get("prompt_lines"), solution)
     wrong = sorted(
         (int(m.group(1)), path)
-        for path in folder.glob("wrong_*.py")
+        for path in folder.glob("wrong_*.diff")
         if (m := _WRONG.fullmatch(path.name))
     )
     if [n for n, _ in wrong] != list(range(1, len(wrong) + 1)):
-        raise ValueError(f"{folder}: wrong answers are wrong_1.py, wrong_2.py, ... without gaps")
+        raise ValueError(
+            f"{folder}: wrong answers are wrong_1.diff, wrong_2.diff, ... without gaps"
+        )
     test = _text(folder / "test.py")
     if test_prelude := _prelude(folder, meta, "test_prelude"):
         test = test_prelude + "\n\n" + test
@@ -302,9 +304,9 @@ def read_spec(folder: Path) -> Spec:
         entry_point=meta["entry_point"],
         difficulty=meta["difficulty"],
         prompt=prompt,
-        solution=_text(solution)[len(prompt) :],
+        solution=body,
         test=TEST_HELPERS + "\n" + test,
-        mutants=tuple(_wrong_body(path, prompt, undocumented) for _, path in wrong),
+        mutants=tuple(_wrong_body(path, source, prompt) for _, path in wrong),
         fix_symptom=meta.get("fix_symptom", ""),
         probe=probe,
     )
@@ -313,12 +315,11 @@ def read_spec(folder: Path) -> Spec:
 def split_prompt(
     source: str, entry_point: str, lines: int | None = None, path: Path | str = "solution.py"
 ) -> tuple[str, str]:
-    """(prompt, prompt without the entry point's docstring) of a whole solution's text.
+    """(prompt, body) of a whole solution's text.
 
     The prompt is ``source`` up to and including the line that closes the docstring of the last
-    top-level ``def``/``class`` named ``entry_point``, or its first ``lines`` lines. The second
-    text leaves the docstring's lines out; it is the prompt itself when the prompt has no such
-    docstring on lines of its own.
+    top-level ``def``/``class`` named ``entry_point``, or its first ``lines`` lines; the body is
+    the rest.
     """
     source_lines = _split_lines(source)
     if lines is None:
@@ -328,16 +329,7 @@ def split_prompt(
                 f"{path}: {entry_point} has no docstring to end the prompt; set prompt_lines"
             )
         lines = doc[1]
-    prompt = "".join(source_lines[:lines])
-    try:
-        doc = _docstring_lines(prompt, entry_point, path)
-    except ValueError:
-        doc = None
-    if doc is None:
-        return prompt, prompt
-    first, last = doc
-    prompt_lines = _split_lines(prompt)
-    return prompt, "".join(prompt_lines[: first - 1] + prompt_lines[last:])
+    return "".join(source_lines[:lines]), "".join(source_lines[lines:])
 
 
 def _docstring_lines(source: str, entry_point: str, path: Path | str) -> tuple[int, int] | None:
@@ -376,16 +368,76 @@ def _split_lines(text: str) -> list[str]:
     return io.StringIO(text, newline="").readlines()
 
 
-def _wrong_body(path: Path, prompt: str, undocumented: str) -> str:
-    """The body a whole function in ``path`` adds to the prompt (less its docstring)."""
-    text = _text(path)
-    for head in (prompt, undocumented):
-        if text.startswith(head):
-            return text[len(head) :]
-    raise ValueError(
-        f"{path}: does not start with the prompt without its docstring (solution.py up to the "
-        "end of the entry point's docstring, the docstring's lines left out)"
-    )
+def _wrong_body(path: Path, solution: str, prompt: str) -> str:
+    """The body of the wrong answer the diff in ``path`` makes of ``solution`` (prompt kept)."""
+    text = apply_diff(solution, _text(path), path)
+    if not text.startswith(prompt):
+        raise ValueError(
+            f"{path}: changes the prompt (solution.py up to the end of the entry point's "
+            "docstring); a wrong answer changes only the body"
+        )
+    return text[len(prompt) :]
+
+
+def apply_diff(source: str, diff: str, path: Path | str = "<diff>") -> str:
+    """``source`` with the unified diff ``diff`` (``diff -u`` output for one file) applied.
+
+    Strict: the hunks come in order, each applies at the line its ``@@`` header states, its
+    line counts match the header and its context and removed lines match ``source`` exactly.
+    Lines end at ``\\n`` only (as for ``diff``); a ``\\ No newline at end of file`` line takes
+    the newline off the line before it. Raises ``ValueError`` naming ``path`` and the hunk when
+    the diff does not apply.
+    """
+    old = _lines(source)
+    lines = _lines(diff)
+    if len(lines) < 3 or not (lines[0].startswith("--- ") and lines[1].startswith("+++ ")):
+        raise ValueError(f"{path}: not a unified diff (a --- line, a +++ line, then hunks)")
+    out: list[str] = []
+    at = 0  # the lines of ``source`` before ``at`` are done
+    i = 2
+    while i < len(lines):
+        header = lines[i].rstrip("\n")
+        match = _HUNK.fullmatch(header)
+        if not match:
+            raise ValueError(f"{path}: line {i + 1} is not a hunk header: {header!r}")
+        start, count, new_start, new_count = (
+            1 if g is None else int(g) for g in match.groups()[:4]
+        )
+        start -= count > 0  # 0-based; a hunk that removes nothing names the line it follows
+        new_start -= new_count > 0
+        if start < at or new_start != len(out) + start - at:
+            raise ValueError(f"{path}: hunk {header} is out of order or at the wrong line")
+        before: list[str] = []
+        after: list[str] = []
+        sides: tuple[list[str], ...] = ()
+        i += 1
+        while i < len(lines) and not lines[i].startswith("@@"):
+            line = lines[i]
+            i += 1
+            if line.startswith("\\"):
+                if not sides or not sides[0][-1].endswith("\n"):
+                    raise ValueError(f"{path}: hunk {header}: misplaced {line.rstrip()!r}")
+                for side in sides:
+                    side[-1] = side[-1][:-1]
+                continue
+            tag, text = (" ", line) if line == "\n" else (line[0], line[1:])
+            sides = {" ": (before, after), "-": (before,), "+": (after,)}.get(tag, ())
+            if not sides:
+                raise ValueError(f"{path}: hunk {header}: line {i} is not in a hunk's form")
+            for side in sides:
+                side.append(text)
+        if (len(before), len(after)) != (count, new_count):
+            raise ValueError(f"{path}: hunk {header} has {len(before)} old, {len(after)} new lines")
+        if old[start : start + count] != before:
+            raise ValueError(f"{path}: hunk {header} does not match the text from line {start + 1}")
+        out += old[at:start] + after
+        at = start + count
+    return "".join(out + old[at:])
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at ``\\n`` only, ends kept (as ``diff`` and ``patch`` read them)."""
+    return io.StringIO(text, newline="\n").readlines()
 
 
 def _prelude(folder: Path, meta: dict, key: str) -> str:

@@ -9,6 +9,7 @@ rewrite it with ``python -m cs_pipelines_tests.cryptoeval.test_task_files``.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import shutil
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from cs_pipelines.cryptoeval.task import read_spec
+from cs_pipelines.cryptoeval.task import apply_diff, read_spec
 from cs_pipelines.cryptoeval.taskset import TASKS_DIR, load_specs, load_tasks
 from cs_pipelines.sft.function_tasks import FUNCTIONS_DIR, load_families, load_function_tasks
 
@@ -62,10 +63,11 @@ def test_every_task_folder_holds_only_task_files_and_is_loaded() -> None:
         wrong = {n for n in names if n.startswith("wrong_")}
         assert {"task.toml", "solution.py", "test.py"} <= names, folder
         assert wrong and names - wrong <= TASK_FILES, folder
+        assert all(n.endswith(".diff") for n in wrong), folder
     for root in (TASKS_DIR, FUNCTIONS_DIR):
         # Shipped as package data (pyproject.toml), never imported as a package.
         files = [p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-        assert {p.suffix for p in files} <= {".py", ".toml", ".md"}
+        assert {p.suffix for p in files} <= {".py", ".diff", ".toml", ".md"}
         assert not [p for p in files if p.name == "__init__.py"]
 
 
@@ -74,7 +76,7 @@ def copy_task(tmp_path: Path) -> Path:
     return Path(shutil.copytree(source, tmp_path / "indicators" / source.name))
 
 
-def test_the_prompt_ends_with_the_docstring_and_wrong_answers_leave_it_out(
+def test_the_prompt_ends_with_the_docstring_and_wrong_answers_change_only_the_body(
     tmp_path: Path,
 ) -> None:
     folder = copy_task(tmp_path)
@@ -82,10 +84,17 @@ def test_the_prompt_ends_with_the_docstring_and_wrong_answers_leave_it_out(
     assert read_spec(folder) == spec
     solution = (folder / "solution.py").read_text()
     assert spec.prompt.endswith('"""\n') and solution == spec.prompt + spec.solution
-    wrong = folder / "wrong_2.py"
-    assert '"""' not in wrong.read_text()
-    # The whole prompt before a wrong body is read as well (the fallback form).
-    wrong.write_text(spec.prompt + spec.mutants[1])
+    wrong = folder / "wrong_2.diff"
+    diff = wrong.read_text()
+    # The diff shows the planted bug alone: two lines of context, no line of the docstring.
+    assert diff.startswith("--- solution.py\n+++ wrong_2.py\n@@ -19,4 +19,4 @@\n")
+    assert '"""' not in diff
+    assert apply_diff(solution, diff) == spec.prompt + spec.mutants[1]
+    # Any unified diff of the same change reads the same (diff -u's dated headers, more context).
+    lines = solution.splitlines(keepends=True)
+    wrong_lines = (spec.prompt + spec.mutants[1]).splitlines(keepends=True)
+    dated = ("solution.py\t2024-01-01 00:00:00", "wrong_2.py\t2024-01-01 00:00:00")
+    wrong.write_text("".join(difflib.unified_diff(lines, wrong_lines, *dated, n=5)))
     assert read_spec(folder) == spec
     # prompt_lines sets where the prompt ends, for a prompt the docstring does not end.
     toml = folder / "task.toml"
@@ -93,16 +102,58 @@ def test_the_prompt_ends_with_the_docstring_and_wrong_answers_leave_it_out(
     assert read_spec(folder) == spec
 
 
-def test_a_wrong_answer_that_does_not_follow_the_prompt_names_its_file(tmp_path: Path) -> None:
+def test_a_wrong_answer_that_does_not_apply_or_changes_the_prompt_names_its_file(
+    tmp_path: Path,
+) -> None:
     folder = copy_task(tmp_path)
-    wrong = folder / "wrong_2.py"
-    wrong.write_text(wrong.read_text().replace("window: int", "window: int = 3", 1))
-    with pytest.raises(ValueError, match=r"wrong_2\.py: does not start with the prompt without"):
+    wrong = folder / "wrong_2.diff"
+    diff = wrong.read_text()
+    # Context that does not match solution.py, a removed line that does not, a hunk moved off
+    # its line: each is named with the file and the hunk, never applied elsewhere.
+    for broken in (
+        diff.replace("             out.append(math.nan)", "             out.append(None)"),
+        diff.replace("-            out.append(sum(", "-            out.append(max("),
+        diff.replace("@@ -19,4 +19,4 @@", "@@ -18,4 +18,4 @@"),
+    ):
+        assert broken != diff
+        wrong.write_text(broken)
+        with pytest.raises(ValueError, match=r"wrong_2\.diff: hunk @@ -1[89],4 \+1[89],4 @@ does"):
+            read_spec(folder)
+    wrong.write_text(diff.replace("@@ -19,4 +19,4 @@", "@@ -19,3 +19,4 @@"))
+    with pytest.raises(ValueError, match=r"wrong_2\.diff: hunk @@ -19,3 \+19,4 @@ has 4 old"):
         read_spec(folder)
-    # A wrong answer is a whole function without the docstring.
-    (folder / "solution.py").write_text((folder / "wrong_1.py").read_text())
+    wrong.write_text("out.append(0)\n")
+    with pytest.raises(ValueError, match=r"wrong_2\.diff: not a unified diff"):
+        read_spec(folder)
+    # A wrong answer changes the body only: a diff that touches the prompt is named.
+    solution = (folder / "solution.py").read_text()
+    changed = solution.replace("window: int", "window: int = 3", 1)
+    wrong.write_text(
+        "".join(
+            difflib.unified_diff(
+                solution.splitlines(keepends=True),
+                changed.splitlines(keepends=True),
+                "solution.py",
+                "wrong_2.py",
+                n=2,
+            )
+        )
+    )
+    with pytest.raises(ValueError, match=r"wrong_2\.diff: changes the prompt"):
+        read_spec(folder)
+    # The prompt ends with the entry point's docstring: a solution without one is named.
+    lines = solution.splitlines(keepends=True)
+    (folder / "solution.py").write_text("".join(lines[:4] + lines[13:]))
     with pytest.raises(ValueError, match=r"solution\.py: sma has no docstring"):
         read_spec(folder)
+
+
+def test_a_diff_without_a_final_newline_applies_as_diff_u_writes_it() -> None:
+    diff = "--- a\n+++ b\n@@ -2,2 +2,2 @@\n b\n-c\n\\ No newline at end of file\n+C\n"
+    assert apply_diff("a\nb\nc", diff) == "a\nb\nC\n"
+    assert apply_diff("a\nb\nC\n", diff.replace("-c", "+c").replace("+C", "-C")) == "a\nb\nc"
+    with pytest.raises(ValueError, match=r"x\.diff: hunk @@ -2,2 \+2,2 @@ does not match"):
+        apply_diff("a\nb\nc\n", diff, "x.diff")
 
 
 def test_a_prelude_opens_the_test_and_the_probe_and_a_missing_one_is_named(
@@ -124,10 +175,10 @@ def test_a_prelude_opens_the_test_and_the_probe_and_a_missing_one_is_named(
 
 def test_misnamed_folders_wrong_answers_and_ids_are_named(tmp_path: Path) -> None:
     folder = copy_task(tmp_path)
-    (folder / "wrong_2.py").rename(folder / "wrong_3.py")
+    (folder / "wrong_2.diff").rename(folder / "wrong_3.diff")
     with pytest.raises(ValueError, match="without gaps"):
         read_spec(folder)
-    (folder / "wrong_3.py").rename(folder / "wrong_2.py")
+    (folder / "wrong_3.diff").rename(folder / "wrong_2.diff")
     renamed = folder.rename(folder.with_name("001_sma"))
     assert read_spec(renamed).entry_point == "sma"
     with pytest.raises(ValueError, match=r"ids repeat \[\] or are missing \[0\]"):

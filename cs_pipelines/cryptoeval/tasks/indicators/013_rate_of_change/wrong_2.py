@@ -1,8 +1,0 @@
-import math
-
-
-def rate_of_change(values: list[float], period: int) -> list[float]:
-    return [
-        math.nan if i < period else (values[i] / values[i - period] - 1.0)
-        for i in range(len(values))
-    ]

@@ -1,7 +1,0 @@
-import math
-
-
-def mid_price(bids: list[tuple[float, float]], asks: list[tuple[float, float]]) -> float:
-    if not bids or not asks:
-        return math.nan
-    return (bids[-1][0] + asks[0][0]) / 2.0

@@ -1,5 +1,0 @@
-def risk_size_with_fees(
-    equity: float, risk_fraction: float, entry: float, stop: float, taker_fee: float
-) -> float:
-    per_unit = abs(entry - stop)
-    return equity * risk_fraction / per_unit * (1 - taker_fee)

@@ -1,2 +1,0 @@
-def kelly_fraction(win_prob: float, win_loss_ratio: float) -> float:
-    return max(0.0, win_prob - (1.0 - win_prob) * win_loss_ratio)

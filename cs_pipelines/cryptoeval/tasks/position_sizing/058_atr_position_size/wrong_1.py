@@ -1,8 +1,0 @@
-import math
-
-
-def atr_position_size(
-    equity: float, risk_fraction: float, atr: float, atr_multiple: float, lot_step: float
-) -> float:
-    raw = equity * risk_fraction / (atr * atr_multiple)
-    return round(round(raw / lot_step) * lot_step, 10)

@@ -1,8 +1,0 @@
-def rebalance_dates(start_ms: int, end_ms: int, every_days: int) -> list[int]:
-    day = 86_400_000
-    t = start_ms
-    out = []
-    while t <= end_ms:
-        out.append(t)
-        t += every_days * day
-    return out

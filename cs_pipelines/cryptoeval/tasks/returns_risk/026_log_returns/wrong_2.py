@@ -1,7 +1,0 @@
-import math
-
-
-def log_returns(prices: list[float]) -> list[float]:
-    if any(p <= 0 for p in prices):
-        raise ValueError("prices must be positive")
-    return [0.0] + [math.log(prices[i] / prices[i - 1]) for i in range(1, len(prices))]

@@ -1,6 +1,0 @@
-def stop_triggered(side: str, stop_price: float, high: float, low: float) -> bool:
-    if side == "buy":
-        return high > stop_price
-    if side == "sell":
-        return low < stop_price
-    raise ValueError(f"unknown side {side!r}")

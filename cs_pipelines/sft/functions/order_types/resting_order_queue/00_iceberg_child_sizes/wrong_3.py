@@ -1,9 +1,0 @@
-import math
-
-
-def iceberg_child_sizes(total_qty: float, display_qty: float) -> list[float]:
-    if display_qty <= 0 or total_qty < 0:
-        raise ValueError("need display_qty > 0 and total_qty >= 0")
-    full = math.floor(total_qty / display_qty + 1e-9)
-    tail = round(total_qty - full * display_qty, 10)
-    return ([tail] if tail > 0 else []) + [display_qty] * full
