@@ -113,11 +113,13 @@ def test_nightly_schedule_requests_every_registered_repository():
     assert nightly_harvest.execution_timezone == "UTC"
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions(reference_repo_partitions.name, ["b", "a"])
-        context = dg.build_schedule_context(
+        # As a context manager: left open, the schedule context would keep the (then disposed)
+        # instance's state storage as Dagster's current one for the rest of the process.
+        with dg.build_schedule_context(
             instance=instance,
             scheduled_execution_time=datetime(2026, 1, 2, 2, 0),
-        )
-        requests = nightly_harvest(context)
+        ) as context:
+            requests = nightly_harvest(context)
     assert [r.partition_key for r in requests] == ["a", "b"]
     assert requests[0].run_key == "a-2026-01-02"
 
