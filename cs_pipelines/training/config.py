@@ -97,39 +97,33 @@ class TrainingConfig:
             raise ValueError("learning_rate and epochs must be >= 0 (0 = the preset's value)")
 
 
-@dataclass(frozen=True)
-class ResolvedTrainingConfig:
-    """Every effective value of one run (logged as MLflow params).
+@dataclass(frozen=True, kw_only=True)
+class ResolvedTrainingConfig(TrainingConfig):
+    """Every effective value of one run (logged as MLflow params): the launchpad's fields with
+    each "preset's value" filled in, and what only the preset and the device decide.
 
     ``max_steps`` is -1 when the epochs decide the length of the run; ``eval_examples`` is -1
     when the whole validation split is evaluated.
     """
 
-    preset: str
+    target_modules: tuple[str, ...] = ()
     device: str
-    learning_rate: float
-    epochs: float
-    max_steps: int
-    batch_size: int
-    grad_accum: int
-    max_length: int
-    lora_r: int
-    lora_alpha: int
-    lora_dropout: float
-    target_modules: tuple[str, ...]
-    eval_steps: int
-    save_steps: int
-    logging_steps: int
-    seed: int
-    eval_examples: int
-    min_train_examples: int
-    overlong: str
-    resume: bool
-    cpu_threads: int
     bf16: bool
     warmup_ratio: float
     lr_scheduler: str
     weight_decay: float
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        positive = ("batch_size", "grad_accum", "max_length", "lora_r", "lora_alpha")
+        positive += ("eval_steps", "save_steps", "logging_steps")
+        for name in positive:
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
+        if not 0.0 <= self.lora_dropout < 1.0:
+            raise ValueError(f"lora_dropout must be in [0, 1), got {self.lora_dropout}")
+        if self.eval_examples < -1:
+            raise ValueError(f"eval_examples must be -1, 0 or positive, got {self.eval_examples}")
 
     def as_params(self) -> dict[str, Any]:
         """Flat, MLflow-friendly values (target modules joined by commas)."""
@@ -217,18 +211,4 @@ def resolve(config: TrainingConfig, cuda: bool) -> ResolvedTrainingConfig:
         chosen[name] = hints[name](value) if hints[name] in (int, float, bool, str) else value
     modules = tuple(m.strip() for m in config.target_modules.split(",") if m.strip())
     chosen["target_modules"] = modules or tuple(DEFAULT_TARGET_MODULES.split(","))
-    resolved = ResolvedTrainingConfig(**chosen)
-    _check_resolved(resolved)
-    return resolved
-
-
-def _check_resolved(resolved: ResolvedTrainingConfig) -> None:
-    positive = ("batch_size", "grad_accum", "max_length", "lora_r", "lora_alpha")
-    positive += ("eval_steps", "save_steps", "logging_steps")
-    for name in positive:
-        if getattr(resolved, name) < 1:
-            raise ValueError(f"{name} must be positive, got {getattr(resolved, name)}")
-    if not 0.0 <= resolved.lora_dropout < 1.0:
-        raise ValueError(f"lora_dropout must be in [0, 1), got {resolved.lora_dropout}")
-    if resolved.eval_examples < -1:
-        raise ValueError(f"eval_examples must be -1, 0 or positive, got {resolved.eval_examples}")
+    return ResolvedTrainingConfig(**chosen)
