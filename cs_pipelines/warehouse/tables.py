@@ -46,7 +46,7 @@ class Table:
 
     def read_if_exists(self, warehouse: Warehouse) -> pl.DataFrame | None:
         """The table's rows, or None before it was first written."""
-        return self.read(warehouse) if self.exists(warehouse) else None
+        return self._query_if_exists(warehouse, f"SELECT * FROM {_quoted(self.name)}")
 
     def replace(self, warehouse: Warehouse, frame: pl.DataFrame) -> None:
         """Atomically replace the whole table with ``frame``."""
@@ -55,16 +55,22 @@ class Table:
     def rows_for(self, warehouse: Warehouse, value: object) -> pl.DataFrame:
         """The rows whose key is ``value``; an empty frame without columns before the first
         write."""
-        key = self._key()
-        if not self.exists(warehouse):
-            return pl.DataFrame()
-        return warehouse.query(
-            f"SELECT * FROM {_quoted(self.name)} WHERE {_quoted(key)} = ?", [value]
-        )
+        sql = f"SELECT * FROM {_quoted(self.name)} WHERE {_quoted(self._key())} = ?"
+        rows = self._query_if_exists(warehouse, sql, [value])
+        return pl.DataFrame() if rows is None else rows
 
     def replace_rows(self, warehouse: Warehouse, frame: pl.DataFrame, value: object) -> None:
         """Replace the rows whose key is ``value`` with ``frame`` in one transaction."""
         warehouse.replace_rows(self.name, frame, self._key(), value)
+
+    def _query_if_exists(
+        self, warehouse: Warehouse, sql: str, params: list[object] | None = None
+    ) -> pl.DataFrame | None:
+        """``sql``'s rows, or None when the table does not exist yet: one locked connection
+        for both, so the table cannot appear or vanish in between."""
+        with warehouse.connect() as conn:
+            tables = {row[0] for row in conn.execute("SHOW TABLES").fetchall()}
+            return conn.sql(sql, params=params).pl() if self.name in tables else None
 
     def _key(self) -> str:
         if self.key is None:
