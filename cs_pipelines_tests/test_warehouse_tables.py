@@ -169,3 +169,16 @@ def test_candidates_keep_their_json_columns(warehouse: Warehouse):
 def test_function_task_ids_read_the_stored_tasks(warehouse: Warehouse):
     t.FUNCTION_TASKS.replace(warehouse, pl.DataFrame({"task_id": ["f1", "f2"], "prompt": ["", ""]}))
     assert t.function_task_ids(warehouse) == {"f1", "f2"}
+
+
+def test_a_versions_results_and_scores_change_together_or_not_at_all(warehouse: Warehouse):
+    scores = pl.DataFrame({"model_version": ["base"], "metric": ["pass@1"], "value": [0.25]})
+    results = pl.DataFrame({"model_version": ["base"] * 2, "task_id": ["a", "b"]})
+    t.write_cryptoeval_run(warehouse, "base", results, scores)
+    # The new results are fine, the new scores do not fit the table: neither may land.
+    rescored = results.head(1)
+    misfit = scores.with_columns(unknown_column=pl.lit(1))
+    with pytest.raises(Exception, match="unknown_column"):
+        t.write_cryptoeval_run(warehouse, "base", rescored, misfit)
+    assert t.samples_per_task(warehouse, "base").height == 2
+    assert t.read_cryptoeval_scores(warehouse, "base").equals(scores)

@@ -131,18 +131,26 @@ class Warehouse:
         """Replace the rows of table ``name`` whose ``key`` equals ``value`` with ``frame``, in
         one transaction (the table is created from ``frame`` when missing). Other keys' rows stay.
         """
-        if key not in frame.columns:
-            raise ValueError(f"{name}: the new rows have no {key!r} column")
+        self.replace_rows_of({name: frame}, key, value)
+
+    def replace_rows_of(self, frames: Mapping[str, pl.DataFrame], key: str, value: object) -> None:
+        """:meth:`replace_rows` for several tables sharing ``key``, in one transaction: every
+        table's rows for ``value`` change, or none do."""
+        for name, frame in frames.items():
+            if key not in frame.columns:
+                raise ValueError(f"{name}: the new rows have no {key!r} column")
         with self.connect() as conn:
             conn.execute("BEGIN TRANSACTION")
             try:
-                conn.register("incoming_frame", frame.to_arrow())
-                conn.execute(
-                    f'CREATE TABLE IF NOT EXISTS "{name}" AS SELECT * FROM incoming_frame LIMIT 0'
-                )
-                conn.execute(f'DELETE FROM "{name}" WHERE "{key}" = ?', [value])
-                conn.execute(f'INSERT INTO "{name}" BY NAME SELECT * FROM incoming_frame')
-                conn.unregister("incoming_frame")
+                for name, frame in frames.items():
+                    conn.register("incoming_frame", frame.to_arrow())
+                    conn.execute(
+                        f'CREATE TABLE IF NOT EXISTS "{name}" AS '
+                        "SELECT * FROM incoming_frame LIMIT 0"
+                    )
+                    conn.execute(f'DELETE FROM "{name}" WHERE "{key}" = ?', [value])
+                    conn.execute(f'INSERT INTO "{name}" BY NAME SELECT * FROM incoming_frame')
+                    conn.unregister("incoming_frame")
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")

@@ -256,9 +256,10 @@ def function_task_ids(warehouse: Warehouse) -> set[str]:
 def write_cryptoeval_run(
     warehouse: Warehouse, version: str, results: pl.DataFrame, scores: pl.DataFrame
 ) -> None:
-    """Replace ``version``'s samples and scores."""
-    CRYPTOEVAL_RESULTS.replace_rows(warehouse, results, version)
-    CRYPTOEVAL_SCORES.replace_rows(warehouse, scores, version)
+    """Replace ``version``'s samples and scores, together (one transaction)."""
+    _replace_version_rows(
+        warehouse, {CRYPTOEVAL_RESULTS: results, CRYPTOEVAL_SCORES: scores}, version
+    )
 
 
 def read_cryptoeval_scores(warehouse: Warehouse, version: str) -> pl.DataFrame:
@@ -287,9 +288,10 @@ def pass_at_1_overview(warehouse: Warehouse) -> pl.DataFrame:
 def write_holdout_run(
     warehouse: Warehouse, version: str, results: pl.DataFrame, scores: pl.DataFrame
 ) -> None:
-    """Replace ``version``'s held-out answers and scores."""
-    SFT_HOLDOUT_RESULTS.replace_rows(warehouse, results, version)
-    SFT_HOLDOUT_SCORES.replace_rows(warehouse, scores, version)
+    """Replace ``version``'s held-out answers and scores, together (one transaction)."""
+    _replace_version_rows(
+        warehouse, {SFT_HOLDOUT_RESULTS: results, SFT_HOLDOUT_SCORES: scores}, version
+    )
 
 
 def holdout_overview(warehouse: Warehouse) -> pl.DataFrame:
@@ -298,3 +300,14 @@ def holdout_overview(warehouse: Warehouse) -> pl.DataFrame:
         f"PIVOT {SFT_HOLDOUT_SCORES.name} ON metric USING first(value) "
         "GROUP BY model_version, n_tasks ORDER BY model_version"
     )
+
+
+def _replace_version_rows(
+    warehouse: Warehouse, frames: Mapping[Table, pl.DataFrame], version: str
+) -> None:
+    """Replace one model version's rows of several keyed tables in one transaction, so a
+    version's results and its scores never disagree."""
+    keys = {table._key() for table in frames}
+    if len(keys) != 1:
+        raise ValueError(f"tables replaced together share one key, not {sorted(keys)}")
+    warehouse.replace_rows_of({t.name: f for t, f in frames.items()}, keys.pop(), version)
