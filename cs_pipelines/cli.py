@@ -192,13 +192,10 @@ def run_main_job(repos_file: Path | None = None, quick: bool = False) -> int:
     import dagster as dg
 
     from cs_pipelines.definitions import defs
-    from cs_pipelines.defs.partitions import (
-        BASE_MODEL_VERSION,
-        model_version_partitions,
-        reference_repo_partitions,
-    )
+    from cs_pipelines.defs.partitions import model_version_partitions, reference_repo_partitions
     from cs_pipelines.harvest.repos import load_reference_repos
     from cs_pipelines.main_job import StepRunner, main_job_plan
+    from cs_pipelines.registry.versions import BASE_MODEL_VERSION
 
     started = time.monotonic()
     names = [repo.name for repo in load_reference_repos(paths.reference_repos_file())]

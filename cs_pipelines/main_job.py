@@ -23,11 +23,8 @@ from typing import Any
 import dagster as dg
 
 from cs_pipelines.defs.automation import MAIN_JOB_ASSETS
-from cs_pipelines.defs.partitions import (
-    BASE_MODEL_VERSION,
-    model_version_partitions,
-    reference_repo_partitions,
-)
+from cs_pipelines.defs.partitions import model_version_partitions, reference_repo_partitions
+from cs_pipelines.registry.versions import BASE_MODEL_VERSION
 
 # How a step over one partition reads, and what the CLI says when no partition of a source
 # step succeeded; a step of another partitions definition lists its assets.

@@ -10,17 +10,14 @@ from cs_pipelines.defs.functions import function_candidates, function_tasks
 from cs_pipelines.defs.harvest import raw_commits
 from cs_pipelines.defs.holdout import sft_holdout_scores
 from cs_pipelines.defs.market import market_data
-from cs_pipelines.defs.partitions import (
-    model_version_partitions,
-    reference_repo_partitions,
-    registered_version,
-)
+from cs_pipelines.defs.partitions import model_version_partitions, reference_repo_partitions
 from cs_pipelines.defs.promotion import model_promotion
 from cs_pipelines.defs.resources import ReferenceReposResource
 from cs_pipelines.defs.retrieval import commit_index
 from cs_pipelines.defs.sft import sft_dataset, strategy_candidates, strategy_tasks
 from cs_pipelines.defs.training import sft_adapter
 from cs_pipelines.harvest.repos import ReferenceRepoConfigError
+from cs_pipelines.registry.versions import registered_version
 
 CURATION_ASSETS = dg.AssetSelection.assets(INSTRUCTIONS_SPEC.key, REPORT_SPEC.key)
 

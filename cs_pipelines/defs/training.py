@@ -7,8 +7,9 @@ import dagster as dg
 
 from cs_pipelines import paths
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
-from cs_pipelines.defs.partitions import model_version_partitions, registered_version_key
+from cs_pipelines.defs.partitions import model_version_partitions
 from cs_pipelines.defs.resources import MlflowResource
+from cs_pipelines.registry.versions import registered_version_key
 from cs_pipelines.reporting import line_chart_png, markdown_image
 from cs_pipelines.training.config import TrainingConfig
 from cs_pipelines.training.data import run_key

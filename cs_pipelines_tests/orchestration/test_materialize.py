@@ -20,7 +20,8 @@ from cs_pipelines.defs.harvest import (
     raw_commits_timestamps_sane,
     raw_commits_unique_key,
 )
-from cs_pipelines.defs.partitions import BASE_MODEL_VERSION, model_version_partitions
+from cs_pipelines.defs.partitions import model_version_partitions
+from cs_pipelines.registry.versions import BASE_MODEL_VERSION
 from cs_pipelines_tests.orchestration.conftest import Platform
 
 HARVEST = [

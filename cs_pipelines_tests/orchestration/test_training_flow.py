@@ -10,11 +10,12 @@ from mlflow import MlflowClient
 
 from cs_pipelines import paths
 from cs_pipelines.defs.evaluation import cryptoeval_scores, cryptoeval_tasks
-from cs_pipelines.defs.partitions import BASE_MODEL_VERSION, model_version_partitions
+from cs_pipelines.defs.partitions import model_version_partitions
 from cs_pipelines.defs.promotion import model_promotion
 from cs_pipelines.defs.training import sft_adapter
 from cs_pipelines.paths import SFT_DATASET_DIR
 from cs_pipelines.registry import MlflowSettings, alias_version
+from cs_pipelines.registry.versions import BASE_MODEL_VERSION
 from cs_pipelines_tests.orchestration.test_materialize import materialization_metadata
 from cs_pipelines_tests.training.test_sft import chat, save_dataset
 
