@@ -113,19 +113,11 @@ class Warehouse:
 
     def replace_tables(self, frames: Mapping[str, pl.DataFrame]) -> None:
         """Replace several tables in one transaction: all of them change, or none."""
-        with self.connect() as conn:
-            conn.execute("BEGIN TRANSACTION")
-            try:
-                for name, frame in frames.items():
-                    conn.register("incoming_frame", frame.to_arrow())
-                    conn.execute(
-                        f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM incoming_frame'
-                    )
-                    conn.unregister("incoming_frame")
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+        with self._transaction() as conn:
+            for name, frame in frames.items():
+                conn.register("incoming_frame", frame.to_arrow())
+                conn.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM incoming_frame')
+                conn.unregister("incoming_frame")
 
     def replace_rows(self, name: str, frame: pl.DataFrame, key: str, value: object) -> None:
         """Replace the rows of table ``name`` whose ``key`` equals ``value`` with ``frame``, in
@@ -139,22 +131,28 @@ class Warehouse:
         for name, frame in frames.items():
             if key not in frame.columns:
                 raise ValueError(f"{name}: the new rows have no {key!r} column")
+        with self._transaction() as conn:
+            for name, frame in frames.items():
+                conn.register("incoming_frame", frame.to_arrow())
+                conn.execute(
+                    f'CREATE TABLE IF NOT EXISTS "{name}" AS SELECT * FROM incoming_frame LIMIT 0'
+                )
+                conn.execute(f'DELETE FROM "{name}" WHERE "{key}" = ?', [value])
+                conn.execute(f'INSERT INTO "{name}" BY NAME SELECT * FROM incoming_frame')
+                conn.unregister("incoming_frame")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A locked connection inside one transaction: committed when the block ends, rolled
+        back when it raises."""
         with self.connect() as conn:
             conn.execute("BEGIN TRANSACTION")
             try:
-                for name, frame in frames.items():
-                    conn.register("incoming_frame", frame.to_arrow())
-                    conn.execute(
-                        f'CREATE TABLE IF NOT EXISTS "{name}" AS '
-                        "SELECT * FROM incoming_frame LIMIT 0"
-                    )
-                    conn.execute(f'DELETE FROM "{name}" WHERE "{key}" = ?', [value])
-                    conn.execute(f'INSERT INTO "{name}" BY NAME SELECT * FROM incoming_frame')
-                    conn.unregister("incoming_frame")
-                conn.execute("COMMIT")
+                yield conn
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+            conn.execute("COMMIT")
 
 
 def _ensure_tables(conn: duckdb.DuckDBPyConnection) -> None:
