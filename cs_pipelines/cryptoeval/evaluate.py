@@ -29,18 +29,18 @@ from cs_pipelines.cryptoeval.harness import (
 )
 from cs_pipelines.cryptoeval.sampling import SAMPLING_VERSION, SamplingConfig, generate_samples
 from cs_pipelines.cryptoeval.task import Task
+from cs_pipelines.models.device import resolve_dtype
+from cs_pipelines.models.sampling import EngineSettings
 
 HEADLINE_METRIC = "pass@1"
 
 
 @dataclass(frozen=True)
-class ScoringConfig(SamplingConfig):
+class ScoringConfig(SamplingConfig, EngineSettings):
     """Sampling plus how the samples are generated and executed (the stage's one config)."""
 
     timeout_s: float = 10.0  # per sample, in the sandbox
     workers: int = 0  # sandbox processes; 0 = one per core
-    batch_size: int = 16  # generation rows per forward pass
-    backend: str = "auto"  # auto | transformers | vllm
     # Score again even when the model, the tasks and these settings are unchanged.
     force: bool = False
 
@@ -48,11 +48,12 @@ class ScoringConfig(SamplingConfig):
 def scoring_fingerprint(model_dir: Path, tasks_file: Path, config: ScoringConfig) -> str:
     """What a score depends on: every file of the model folder, the task file, the settings
     that change samples (not ``force``, ``workers`` or ``batch_size``), the sampling version, and
-    the GPU question the ``auto`` preset asks. Equal fingerprints mean the stored scores still
-    hold."""
+    the GPU question the ``auto`` preset asks, and the dtype that ``auto`` resolves to. Equal
+    fingerprints mean the stored scores still hold."""
     digest = hashlib.sha256()
     settings = {k: v for k, v in asdict(config).items() if k not in _NOT_FINGERPRINTED}
     settings["per_variant_limit"] = config.per_variant_limit()
+    settings["dtype"] = resolve_dtype(config.dtype)
     settings["sampling_version"] = SAMPLING_VERSION
     digest.update(json.dumps(settings, sort_keys=True).encode())
     files = [(tasks_file.name, tasks_file)] + [

@@ -169,12 +169,7 @@ def cryptoeval_scores(
             check_results=[_stored_completeness(warehouse, version)],
         )
     tasks = select_tasks(read_jsonl(tasks_file), scoring)
-    generator = make_generator(
-        model_path,
-        backend="transformers" if adapter_path else scoring.backend,
-        batch_size=scoring.batch_size,
-        **({"adapter_path": adapter_path} if adapter_path else {}),
-    )
+    generator = make_generator(model_path, scoring, adapter_path=adapter_path)
     context.log.info(f"scoring {version} on {len(tasks)} tasks x {scoring.n_samples} samples")
     with SandboxPool(workers=scoring.workers or None) as pool:
         evaluation = evaluate_model(

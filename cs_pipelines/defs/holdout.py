@@ -1,5 +1,6 @@
 """`sft_holdout_scores`: each model version on the SFT tasks no adapter trained on."""
 
+import dataclasses
 import math
 
 import dagster as dg
@@ -88,12 +89,9 @@ def sft_holdout_scores(
     chosen = {t.task_id for t in tasks}
     chats = [row["messages"] for row in validation if row["task_id"] in chosen]
     model_path, adapter_path = model_for(version, mlflow.settings, paths.base_model_dir())
-    generator = make_generator(
-        model_path,
-        backend="transformers",  # the completion loss needs the model's weights in process
-        batch_size=settings.batch_size,
-        **({"adapter_path": adapter_path} if adapter_path else {}),
-    )
+    # The completion loss needs the model's weights in this process: transformers, not vLLM.
+    engine = dataclasses.replace(settings, backend="transformers")
+    generator = make_generator(model_path, engine, adapter_path=adapter_path)
     context.log.info(f"{version}: {len(tasks)} held-out tasks, {len(chats)} reference answers")
     with SandboxPool() as pool:
         evaluation = evaluate_holdout(

@@ -130,7 +130,7 @@ def _model_candidates(context, tasks: list[StrategyTask], settings: CandidatesCo
     from cs_pipelines.models.generation import make_generator
 
     chosen = tasks[: settings.model_tasks] if settings.model_tasks else tasks
-    generator = make_generator(paths.base_model_dir(), batch_size=settings.batch_size)
+    generator = make_generator(paths.base_model_dir(), settings)
     context.log.info(f"sampling {settings.n_samples} candidates for {len(chosen)} tasks")
     return model_candidates(chosen, generator, settings, open_prompt_builder())
 

@@ -22,7 +22,8 @@ from typing import Any, Literal
 import torch
 
 from cs_pipelines.models.cpu import torch_threads
-from cs_pipelines.models.device import cuda_available, default_device
+from cs_pipelines.models.device import cuda_available, default_device, resolve_dtype
+from cs_pipelines.models.sampling import EngineSettings
 
 logger = logging.getLogger(__name__)
 
@@ -173,52 +174,75 @@ class _StopOnRepetition(_RowStops):
 
 
 class TransformersGenerator(Generator):
-    """Batched sampling with ``transformers`` ``generate`` (CPU or GPU).
+    """Batched sampling with ``transformers`` models (CPU or GPU).
 
     Args:
         model_path: a local Hugging Face folder (e.g. from ``materialize_base_model``).
         device: ``"cpu"``, ``"cuda"``, ...; None picks CUDA when available.
-        batch_size: rows (prompt x sample) per forward batch.
-        dtype: weights dtype; None means float32 on CPU and bfloat16 on CUDA.
+        batch_size: rows (prompt x sample) per forward batch; 0 picks :func:`default_batch_size`.
+        dtype: weights dtype; ``"auto"`` as ``cs_pipelines.models.device.resolve_dtype`` says.
         adapter_path: a peft LoRA adapter folder to apply to the model (merged on load).
         stop_loops: end a sample that loops (finish reason ``"repetition"``).
+
+    :meth:`from_model` wraps a model already in memory instead (a loaded champion, the policy
+    that RL is training): nothing is copied or merged, so it samples the current weights.
     """
 
     def __init__(
         self,
         model_path: str | Path,
         device: str | None = None,
-        batch_size: int = 8,
-        dtype: str | None = None,
+        batch_size: int = 0,
+        dtype: str = "auto",
         adapter_path: str | Path | None = None,
         stop_loops: bool = True,
     ) -> None:
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
-        if batch_size < 1:
-            raise ValueError(f"batch_size must be >= 1, got {batch_size}")
-        self.model_path = Path(model_path)
-        self.device = device or default_device()
-        self.batch_size = batch_size
-        self.stop_loops = stop_loops
-        if dtype is None:
-            dtype = "bfloat16" if self.device.startswith("cuda") else "float32"
-        self.dtype = dtype
-        self.tokenizer = AutoTokenizer.from_pretrained(self.model_path, local_files_only=True)
-        self.tokenizer.padding_side = "left"
-        if self.tokenizer.pad_token is None:
-            self.tokenizer.pad_token = self.tokenizer.eos_token
-        self.model = AutoModelForCausalLM.from_pretrained(
-            self.model_path, dtype=getattr(torch, dtype), local_files_only=True
+        device = device or default_device()
+        dtype = resolve_dtype(dtype, device)
+        tokenizer = AutoTokenizer.from_pretrained(model_path, local_files_only=True)
+        model = AutoModelForCausalLM.from_pretrained(
+            model_path, dtype=getattr(torch, dtype), local_files_only=True
         )
         if adapter_path is not None:
             from peft import PeftModel
 
             # Merged once, the adapter costs nothing per generated token.
-            self.model = PeftModel.from_pretrained(self.model, adapter_path).merge_and_unload()
-        self.model = self.model.to(self.device)
-        self.model.eval()
-        eos = self.model.generation_config.eos_token_id
+            model = PeftModel.from_pretrained(model, adapter_path).merge_and_unload()
+        self._setup(model.to(device), tokenizer, Path(model_path), batch_size, stop_loops)
+
+    @classmethod
+    def from_model(
+        cls,
+        model: Any,
+        tokenizer: Any,
+        batch_size: int = 0,
+        stop_loops: bool = True,
+        name: str = "in-memory model",
+    ) -> TransformersGenerator:
+        """An engine on ``model`` as it is (device, dtype, adapters and all)."""
+        engine = cls.__new__(cls)
+        engine._setup(model, tokenizer, Path(name), batch_size, stop_loops)
+        return engine
+
+    def _setup(
+        self, model: Any, tokenizer: Any, model_path: Path, batch_size: int, stop_loops: bool
+    ) -> None:
+        if batch_size < 0:
+            raise ValueError(f"batch_size must be >= 0 (0 = automatic), got {batch_size}")
+        self.model_path = model_path
+        self.model = model
+        parameter = next(model.parameters())
+        self.device = str(parameter.device)
+        self.dtype = str(parameter.dtype).removeprefix("torch.")
+        self.batch_size = batch_size or default_batch_size(self.device, self.dtype)
+        self.stop_loops = stop_loops
+        self.tokenizer = tokenizer
+        self.tokenizer.padding_side = "left"
+        if self.tokenizer.pad_token is None:
+            self.tokenizer.pad_token = self.tokenizer.eos_token
+        eos = model.generation_config.eos_token_id
         if eos is None:
             eos = self.tokenizer.eos_token_id
         self.eos_token_ids: set[int] = set(eos if isinstance(eos, list) else [eos])
@@ -264,6 +288,7 @@ class TransformersGenerator(Generator):
         with (
             torch.random.fork_rng(devices=devices, enabled=seed is not None),
             _cpu_threads(self.device),
+            _eval_mode(self.model),
         ):
             for b, start in enumerate(range(0, len(rows), self.batch_size)):
                 batch = rows[start : start + self.batch_size]
@@ -399,6 +424,24 @@ class VLLMGenerator(Generator):
 
 
 @contextlib.contextmanager
+def _eval_mode(model: Any) -> Iterator[None]:
+    """Sample without dropout, and leave a model that was training in training mode."""
+    was_training = model.training
+    model.eval()
+    try:
+        yield
+    finally:
+        model.train(was_training)
+
+
+def default_batch_size(device: str, dtype: str) -> int:
+    """Rows per batch where the engine ran fastest in ``benchmarks/bench_generation.py``."""
+    if device.startswith("cuda"):
+        return 64
+    return 32 if dtype == "bfloat16" else 16
+
+
+@contextlib.contextmanager
 def _cpu_threads(device: str) -> Iterator[None]:
     """When other processes keep the CPU busy, decode on one thread (see
     :mod:`cs_pipelines.models.cpu`: two threads would spin waiting for each other)."""
@@ -416,20 +459,28 @@ def vllm_available() -> bool:
 
 def make_generator(
     model_path: str | Path,
-    backend: Literal["auto", "transformers", "vllm"] = "auto",
-    **kwargs: Any,
+    engine: EngineSettings | None = None,
+    *,
+    adapter_path: str | Path | None = None,
+    device: str | None = None,
 ) -> Generator:
-    """The generator for this machine: vLLM when ``auto`` finds it usable, else transformers.
-
-    ``kwargs`` go to the backend's constructor (``device``, ``batch_size``, ``dtype`` for
-    transformers; engine arguments for vLLM).
-    """
+    """The generation engine for a model folder (plus an optional LoRA adapter), as ``engine``
+    says: vLLM when ``backend="auto"`` finds it usable and there is no adapter to merge,
+    transformers otherwise."""
+    engine = engine or EngineSettings()
+    backend = engine.backend
     if backend == "auto":
-        backend = "vllm" if vllm_available() else "transformers"
+        backend = "vllm" if vllm_available() and adapter_path is None else "transformers"
     if backend == "transformers":
-        return TransformersGenerator(model_path, **kwargs)
-    if backend == "vllm":
-        if not vllm_available():
-            raise RuntimeError("backend='vllm' needs vllm installed and a CUDA GPU")
-        return VLLMGenerator(model_path, **kwargs)
-    raise ValueError(f"backend must be 'auto', 'transformers' or 'vllm', got {backend!r}")
+        return TransformersGenerator(
+            model_path,
+            device=device,
+            batch_size=engine.batch_size,
+            dtype=engine.dtype,
+            adapter_path=adapter_path,
+        )
+    if not vllm_available():
+        raise RuntimeError("backend='vllm' needs vllm installed and a CUDA GPU")
+    if adapter_path is not None:
+        raise ValueError("the vLLM backend serves merged models only: use backend='transformers'")
+    return VLLMGenerator(model_path, dtype=resolve_dtype(engine.dtype, "cuda"))

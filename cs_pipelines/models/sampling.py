@@ -56,3 +56,38 @@ class SamplingSettings:
             "seed": self.seed,
             **overrides,
         }
+
+
+ENGINE_BACKENDS = ("auto", "transformers", "vllm")
+ENGINE_DTYPES = ("auto", "float32", "bfloat16", "float16")
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """How the generation engine runs a model (not what it samples): the same completions come
+    out whatever these are, up to the numerics of ``dtype``.
+
+    Attributes:
+        backend: ``auto`` (vLLM where it and a CUDA GPU are present, else transformers),
+            ``transformers`` or ``vllm``.
+        dtype: weights and activations; ``auto`` is bfloat16 on a GPU and on a CPU with native
+            bfloat16 (``avx512_bf16``/``amx_bf16``), float32 elsewhere.
+        batch_size: rows (prompt x sample) decoded together; 0 picks the engine's best for the
+            device and dtype (measured in ``benchmarks/bench_generation.py``).
+    """
+
+    backend: str = "auto"
+    dtype: str = "auto"
+    batch_size: int = 0
+
+    def __post_init__(self) -> None:
+        if self.backend not in ENGINE_BACKENDS:
+            raise ValueError(f"backend must be one of {ENGINE_BACKENDS}, got {self.backend!r}")
+        if self.dtype not in ENGINE_DTYPES:
+            raise ValueError(f"dtype must be one of {ENGINE_DTYPES}, got {self.dtype!r}")
+        if self.batch_size < 0:
+            raise ValueError(f"batch_size must be >= 0 (0 = automatic), got {self.batch_size}")
+
+    def engine_fields(self) -> dict[str, Any]:
+        """The engine fields alone (for building another stage's config from these)."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(EngineSettings)}

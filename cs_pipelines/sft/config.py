@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cs_pipelines.models.sampling import EngineSettings
 from cs_pipelines.sft.ladder import LadderConfig
 from cs_pipelines.sft.model_candidates import ModelCandidateConfig
 
@@ -12,12 +13,11 @@ SOURCES = ("teacher", "model", "commit")
 
 
 @dataclass(frozen=True)
-class CandidatesConfig(ModelCandidateConfig, LadderConfig):
+class CandidatesConfig(ModelCandidateConfig, LadderConfig, EngineSettings):
     """Which candidate sources run, how the model is sampled, and the ladder's thresholds."""
 
     sources: str = "teacher,model,commit"
     model_tasks: int = 4  # tasks the model is sampled on (0 = all): sampling is the slow part
-    batch_size: int = 16
 
     @property
     def source_set(self) -> set[str]:

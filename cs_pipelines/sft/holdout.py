@@ -27,7 +27,7 @@ from typing import Any
 import polars as pl
 
 from cs_pipelines.cryptoeval.sampling import SamplingConfig, generate_samples
-from cs_pipelines.models.sampling import SamplingSettings
+from cs_pipelines.models.sampling import EngineSettings, SamplingSettings
 from cs_pipelines.sft.candidates import MODEL, Candidate, candidate_id
 from cs_pipelines.sft.function_tasks import (
     FUNCTION_RUNGS,
@@ -46,13 +46,12 @@ Message = dict[str, str]
 
 
 @dataclass(frozen=True)
-class HoldoutConfig(SamplingSettings):
+class HoldoutConfig(SamplingSettings, EngineSettings):
     """How a model version answers the held-out tasks (one greedy, zero-shot answer per task by
     default, so two versions differ only in their weights)."""
 
     max_new_tokens: int = 512
     max_tasks: int = 6  # 0: every held-out task (each costs ~20 s of decoding on 2 CPU cores)
-    batch_size: int = 4
 
     def __post_init__(self) -> None:
         super().__post_init__()

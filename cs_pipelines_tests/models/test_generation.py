@@ -13,6 +13,7 @@ from cs_pipelines.models.generation import (
     cut_at_stop,
     make_generator,
 )
+from cs_pipelines.models.sampling import EngineSettings
 
 CHAT = [{"role": "user", "content": "Write a function that returns the mean of a list."}]
 PROMPTS = [
@@ -177,7 +178,8 @@ def test_cut_at_stop() -> None:
 
 
 def test_make_generator_picks_transformers_without_vllm(tiny_model_dir: Path) -> None:
-    generator = make_generator(tiny_model_dir, backend="auto", device="cpu", batch_size=2)
+    engine = EngineSettings(backend="auto", batch_size=2)
+    generator = make_generator(tiny_model_dir, engine, device="cpu")
     assert isinstance(generator, TransformersGenerator)
     assert generator.batch_size == 2
     assert "vllm" not in sys.modules
@@ -188,9 +190,9 @@ def test_make_generator_errors(tiny_model_dir: Path, monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(generation, "vllm_available", lambda: False)
     with pytest.raises(RuntimeError, match="vllm"):
-        make_generator(tiny_model_dir, backend="vllm")
+        make_generator(tiny_model_dir, EngineSettings(backend="vllm"))
     with pytest.raises(ValueError, match="backend"):
-        make_generator(tiny_model_dir, backend="onnx")  # type: ignore[arg-type]
+        make_generator(tiny_model_dir, EngineSettings(backend="onnx"))
 
 
 def test_an_adapter_is_applied_merged_and_changes_what_the_model_says(
