@@ -184,6 +184,11 @@ def test_a_model_right_on_half_the_tasks_scores_half(tasks, pool):
     assert results.height == len(chosen)
     assert set(results.filter(results["passed"])["task_id"]) == right
     scores = scores_frame(evaluation)
+    assert scores.columns == [
+        "model_version", "scope", "group", "metric", "value", "ci_low", "ci_high", "n_tasks",
+        "fingerprint",
+    ]  # fmt: skip
+    assert all(lo <= v <= hi for v, lo, hi in scores.select("value", "ci_low", "ci_high").rows())
     variant_rows = scores.filter((scores["scope"] == "variant") & (scores["metric"] == "pass@1"))
     assert sorted(variant_rows["group"]) == ["explain", "fix", "generate"]
     assert all(math.isclose(v, 0.5) for v in variant_rows["value"])
