@@ -58,12 +58,52 @@ def test_keyed_tables_replace_one_version_and_keep_the_others(warehouse: Warehou
     t.write_cryptoeval_run(
         warehouse, "v1", results.head(1).with_columns(model_version=pl.lit("v1")), tuned
     )
-    assert t.read_cryptoeval_scores(warehouse, "base").equals(scores)
-    assert t.read_cryptoeval_scores(warehouse, "v1").equals(tuned)
+    no_intervals = {c: pl.lit(None, dtype=pl.Float64) for c in t.SCORE_INTERVAL_COLUMNS}
+    assert t.read_cryptoeval_scores(warehouse, "base").equals(scores.with_columns(**no_intervals))
+    assert t.read_cryptoeval_scores(warehouse, "v1").equals(tuned.with_columns(**no_intervals))
     per_task = t.samples_per_task(warehouse, "base").sort("task_id")
     assert per_task.rows() == [("a", 2), ("b", 1)]
     with pytest.raises(ValueError, match="no key"):
         t.MARKET_BARS.rows_for(warehouse, "base")
+
+
+def test_a_warehouse_written_before_score_intervals_takes_them_on(warehouse: Warehouse):
+    """Scores stored with the old schema (no ci_low, ci_high) still read, and a new version's
+    scores, which have them, are written beside them."""
+    old = pl.DataFrame(
+        {"model_version": ["base"], "scope": ["all"], "group": ["all"], "metric": ["pass@1"],
+         "value": [0.25], "n_tasks": [4], "fingerprint": ["f0"]}
+    )  # fmt: skip
+    results = pl.DataFrame(
+        {"model_version": ["base"] * 3, "task_id": ["a", "a", "b"], "passed": [True, False, True]}
+    )
+    t.write_cryptoeval_run(warehouse, "base", results, old)
+    stored = t.read_cryptoeval_scores(warehouse, "base")
+    assert stored["ci_low"].to_list() == [None] and stored["value"].to_list() == [0.25]
+
+    new = old.with_columns(
+        model_version=pl.lit("v1"), value=pl.lit(0.5), ci_low=pl.lit(0.2), ci_high=pl.lit(0.8)
+    )
+    t.write_cryptoeval_run(warehouse, "v1", results.with_columns(model_version=pl.lit("v1")), new)
+    assert t.read_cryptoeval_scores(warehouse, "v1").equals(new)
+    assert t.read_cryptoeval_scores(warehouse, "base").equals(stored)  # untouched, nulls
+    t.write_cryptoeval_run(
+        warehouse, "base", results, new.with_columns(model_version=pl.lit("base"))
+    )
+    assert t.read_cryptoeval_scores(warehouse, "base")["ci_high"].to_list() == [0.8]
+    assert t.pass_counts_per_task(warehouse, "base") == {"a": (2, 1), "b": (1, 1)}
+    assert t.pass_counts_per_task(warehouse, "nobody") == {}
+
+
+def test_per_task_readers_before_and_after_the_first_write(warehouse: Warehouse):
+    assert t.pass_counts_per_task(warehouse, "base") == {}
+    assert t.holdout_verified(warehouse, "base") == {}
+    answers = pl.DataFrame(
+        {"model_version": ["v1", "v1"], "task_id": ["x", "y"], "verified": [True, False]}
+    )
+    t.write_holdout_run(warehouse, "v1", answers, pl.DataFrame({"model_version": ["v1"]}))
+    assert t.holdout_verified(warehouse, "v1") == {"x": True, "y": False}
+    assert t.holdout_verified(warehouse, "v2") == {}
 
 
 def test_the_overviews_hold_every_version(warehouse: Warehouse):
@@ -181,4 +221,5 @@ def test_a_versions_results_and_scores_change_together_or_not_at_all(warehouse: 
     with pytest.raises(Exception, match="unknown_column"):
         t.write_cryptoeval_run(warehouse, "base", rescored, misfit)
     assert t.samples_per_task(warehouse, "base").height == 2
-    assert t.read_cryptoeval_scores(warehouse, "base").equals(scores)
+    no_intervals = {c: pl.lit(None, dtype=pl.Float64) for c in t.SCORE_INTERVAL_COLUMNS}
+    assert t.read_cryptoeval_scores(warehouse, "base").equals(scores.with_columns(**no_intervals))

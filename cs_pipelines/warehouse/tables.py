@@ -252,19 +252,69 @@ def function_task_ids(warehouse: Warehouse) -> set[str]:
 
 # --- evaluation ------------------------------------------------------------------------------
 
+SCORE_INTERVAL_COLUMNS = ("ci_low", "ci_high")  # a score's 95% interval (added later: nullable)
+
 
 def write_cryptoeval_run(
     warehouse: Warehouse, version: str, results: pl.DataFrame, scores: pl.DataFrame
 ) -> None:
-    """Replace ``version``'s samples and scores, together (one transaction)."""
+    """Replace ``version``'s samples and scores, together (one transaction). Scores with
+    intervals first give a table stored before intervals existed its two columns (null for
+    the versions scored then)."""
+    if set(SCORE_INTERVAL_COLUMNS) <= set(scores.columns):
+        _add_interval_columns(warehouse)
     _replace_version_rows(
         warehouse, {CRYPTOEVAL_RESULTS: results, CRYPTOEVAL_SCORES: scores}, version
     )
 
 
+def _add_interval_columns(warehouse: Warehouse) -> None:
+    """The migration to scores with intervals: add ``ci_low`` and ``ci_high`` to an existing
+    ``cryptoeval_scores`` that lacks them (idempotent; a missing table is created later, by
+    the write, from the new rows)."""
+    with warehouse.connect() as conn:
+        if CRYPTOEVAL_SCORES.name not in {row[0] for row in conn.execute("SHOW TABLES").fetchall()}:
+            return
+        for column in SCORE_INTERVAL_COLUMNS:
+            conn.execute(
+                f"ALTER TABLE {_quoted(CRYPTOEVAL_SCORES.name)} "
+                f"ADD COLUMN IF NOT EXISTS {_quoted(column)} DOUBLE"
+            )
+
+
 def read_cryptoeval_scores(warehouse: Warehouse, version: str) -> pl.DataFrame:
-    """``version``'s CryptoEval scores (one row per metric); empty when it was never scored."""
-    return CRYPTOEVAL_SCORES.rows_for(warehouse, version)
+    """``version``'s CryptoEval scores (one row per metric); empty when it was never scored.
+
+    Rows stored before scores had intervals read back with null ``ci_low`` and ``ci_high``.
+    """
+    rows = CRYPTOEVAL_SCORES.rows_for(warehouse, version)
+    if rows.is_empty():
+        return rows
+    missing = [c for c in SCORE_INTERVAL_COLUMNS if c not in rows.columns]
+    return rows.with_columns(pl.lit(None, dtype=pl.Float64).alias(c) for c in missing)
+
+
+def pass_counts_per_task(warehouse: Warehouse, version: str) -> dict[str, tuple[int, int]]:
+    """``task_id -> (n, c)``: samples of ``version`` scored on each CryptoEval task, and how
+    many passed; empty when it was never scored."""
+    frame = CRYPTOEVAL_RESULTS._query_if_exists(
+        warehouse,
+        f"SELECT task_id, count(*) AS n, count(*) FILTER (WHERE passed) AS c "
+        f"FROM {CRYPTOEVAL_RESULTS.name} WHERE model_version = ? GROUP BY 1",
+        [version],
+    )
+    if frame is None:
+        return {}
+    return {task: (int(n), int(c)) for task, n, c in frame.iter_rows()}
+
+
+def holdout_verified(warehouse: Warehouse, version: str) -> dict[str, bool]:
+    """``task_id -> verified``: ``version``'s one greedy answer per held-out SFT task; empty
+    when it was never scored there."""
+    rows = SFT_HOLDOUT_RESULTS.rows_for(warehouse, version)
+    if rows.is_empty() or "verified" not in rows.columns:
+        return {}
+    return {str(t): bool(v) for t, v in rows.select("task_id", "verified").iter_rows()}
 
 
 def samples_per_task(warehouse: Warehouse, version: str) -> pl.DataFrame:
