@@ -16,6 +16,7 @@ from cs_pipelines.registry.promotion import (
     DEFAULT_TOLERANCE,
     PromotionDecision,
     decide_promotion,
+    flatten_intervals,
     flatten_scores,
 )
 from cs_pipelines.registry.settings import (
@@ -62,6 +63,7 @@ __all__ = [
     "champion_scores",
     "check_reachable",
     "decide_promotion",
+    "flatten_intervals",
     "flatten_scores",
     "generate_text",
     "git_sha",

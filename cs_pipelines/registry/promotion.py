@@ -15,6 +15,13 @@ The rule: promote when there is no champion; otherwise only when the candidate's
 is strictly higher AND no category the champion was scored on lost more than ``tolerance``
 (absolute, in pass@1 units: 0.05 = five points) or went missing. A better average that hides a
 regression in one kind of trading code is not a better model for the agents that need that kind.
+
+Significance: the decision also carries the paired per-task comparison with the champion (a
+:class:`cs_pipelines.stats.PairedComparison`, given by the caller) and says in its reasons
+whether the difference is significant. With ``require_significance`` a win must also be
+significant (p < alpha); by default a point-estimate win still promotes (on a small model and
+a small task set few wins would be significant, and the loop must move on), labelled "not
+significant".
 """
 
 from __future__ import annotations
@@ -24,9 +31,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from cs_pipelines.stats import PairedComparison
+
 HEADLINE = "pass@1"
 CATEGORY_PREFIX = "category/"
 DEFAULT_TOLERANCE = 0.05
+CI_SUFFIXES = ("_ci_low", "_ci_high")  # a score key's interval bounds, as metric names
 
 
 @dataclass(frozen=True)
@@ -35,6 +45,13 @@ class PromotionDecision:
 
     promote: bool
     reasons: list[str] = field(default_factory=list)
+    # candidate minus champion, task by task (None: no champion, or not given)
+    comparison: PairedComparison | None = None
+
+    @property
+    def significant(self) -> bool | None:
+        """Whether the paired difference is significant; None without a comparison."""
+        return None if self.comparison is None else self.comparison.significant
 
 
 def category_key(name: str, metric: str = HEADLINE) -> str:
@@ -55,8 +72,16 @@ def decide_promotion(
     candidate_scores: Mapping[str, float],
     champion_scores: Mapping[str, float] | None,
     tolerance: float = DEFAULT_TOLERANCE,
+    comparison: PairedComparison | None = None,
+    require_significance: bool = False,
 ) -> PromotionDecision:
-    """Apply the module's rule; raises ValueError when the candidate has no finite pass@1."""
+    """Apply the module's rule; raises ValueError when the candidate has no finite pass@1.
+
+    ``comparison`` (candidate minus champion on the tasks both were scored on) is reported in
+    the reasons; with ``require_significance`` a headline win promotes only when the
+    comparison is significant (and in the candidate's favour); without a comparison such a
+    win cannot be shown significant and does not promote.
+    """
     if tolerance < 0:
         raise ValueError(f"tolerance must be >= 0, got {tolerance}")
     candidate = float(candidate_scores.get(HEADLINE, math.nan))
@@ -68,8 +93,35 @@ def decide_promotion(
         return PromotionDecision(True, [f"no champion yet: candidate {HEADLINE} {candidate:.3f}"])
     reasons: list[str] = []
     better = _headline_better(candidate, champion_scores, reasons)
+    shown = _significance(better, comparison, require_significance, reasons)
     regressions = _category_regressions(candidate_scores, champion_scores, tolerance, reasons)
-    return PromotionDecision(better and not regressions, reasons)
+    return PromotionDecision(better and shown and not regressions, reasons, comparison)
+
+
+def _significance(
+    better: bool, comparison: PairedComparison | None, required: bool, out: list[str]
+) -> bool:
+    """Report the paired comparison; False only when the policy needs a significant win and
+    the win is not one."""
+    if comparison is None:
+        out.append("paired comparison: not available (no per-task results for both versions)")
+        if required and better:
+            out.append("the policy requires a significant win: not shown, so no promotion")
+        return not required
+    out.append(f"paired {HEADLINE} difference, candidate - champion: {comparison.summary()}")
+    shown = comparison.significant and comparison.difference > 0
+    if better and not shown:
+        if required:
+            out.append(
+                f"the win is not significant (p={comparison.p_value:.3f}, alpha "
+                f"{comparison.alpha:g}) and the policy requires significance: no promotion"
+            )
+            return False
+        out.append(
+            f"the win is not significant (p={comparison.p_value:.3f}): promoted on the point "
+            "estimate (require_significance is off)"
+        )
+    return True
 
 
 def _headline_better(
@@ -115,6 +167,17 @@ def flatten_scores(frame: Any) -> dict[str, float]:
     Accepts a polars or pandas frame, or any iterable of such row dicts.
     """
     return {_flat_key(row): float(row["value"]) for row in _rows(frame)}
+
+
+def flatten_intervals(frame: Any) -> dict[str, tuple[float, float]]:
+    """``{flat key: (ci_low, ci_high)}`` from a long-format scores frame, for the rows that
+    have an interval (rows stored before scores had intervals have none)."""
+    out = {}
+    for row in _rows(frame):
+        low, high = row.get("ci_low"), row.get("ci_high")
+        if low is not None and high is not None and math.isfinite(low) and math.isfinite(high):
+            out[_flat_key(row)] = (float(low), float(high))
+    return out
 
 
 def scored_tasks(frame: Any) -> dict[str, int]:

@@ -28,7 +28,7 @@ from mlflow.entities import Metric
 from mlflow.exceptions import MlflowException
 
 from cs_pipelines import paths
-from cs_pipelines.registry.promotion import PromotionDecision
+from cs_pipelines.registry.promotion import CI_SUFFIXES, PromotionDecision
 from cs_pipelines.registry.settings import (
     BASE_MODEL_TAG,
     CHALLENGER,
@@ -347,8 +347,13 @@ def log_scores(
     table: Any = None,
     chart_png: Path | None = None,
     prefix: str = SCORES_PREFIX,
+    intervals: Mapping[str, tuple[float, float]] | None = None,
 ) -> None:
     """Add scores to a training run: metrics, the table and the chart as artifacts.
+
+    ``intervals`` (``{score key: (low, high)}``, e.g. from :func:`flatten_intervals`) adds each
+    score's 95% interval as two more metrics: ``pass@1`` gets ``pass@1_ci_low`` and
+    ``pass@1_ci_high`` (``cryptoeval/pass_at_1_ci_low``...).
 
     ``table`` is Markdown text (logged as ``cryptoeval/scores.md``) or a polars/pandas frame
     (``cryptoeval/scores.json``, which the MLflow UI shows as a table). The headline pass@1 is
@@ -358,9 +363,14 @@ def log_scores(
     check_reachable(settings)
     client = client_for(settings)
     now = int(time.time() * 1000)
+    bounds = {
+        f"{key}{suffix}": bound
+        for key, pair in (intervals or {}).items()
+        for suffix, bound in zip(CI_SUFFIXES, pair, strict=True)
+    }
     metrics = [
         Metric(metric_key(k, prefix), float(v), now, 0)
-        for k, v in scores.items()
+        for k, v in {**scores, **bounds}.items()
         if math.isfinite(v)
     ]
     _log_metrics(client, run_id, metrics)

@@ -253,12 +253,14 @@ def test_scores_are_logged_to_the_run_and_read_back(
     chart.write_bytes(b"\x89PNG\r\n\x1a\n")
     frame = pl.DataFrame({"scope": ["all"], "group": ["all"], "metric": ["pass@1"], "value": [0.5]})
     log_scores(settings, registered.run_id, FULL, "| metric | value |\n|---|---|\n", chart)
-    log_scores(settings, registered.run_id, FULL, frame, None)
+    log_scores(settings, registered.run_id, FULL, frame, None, intervals={"pass@1": (0.4, 0.6)})
 
     client = client_for(settings)
     metrics = client.get_run(registered.run_id).data.metrics
     assert metrics["cryptoeval/pass_at_1"] == 0.5
     assert metrics["cryptoeval/category/indicators/pass_at_1"] == 0.6
+    assert metrics["cryptoeval/pass_at_1_ci_low"] == 0.4
+    assert metrics["cryptoeval/pass_at_1_ci_high"] == 0.6
     stored = {a.path for a in client.list_artifacts(registered.run_id, "cryptoeval")}
     expected = {"cryptoeval/scores.md", "cryptoeval/scores.json", "cryptoeval/pass_at_k.png"}
     assert stored == expected
@@ -267,7 +269,7 @@ def test_scores_are_logged_to_the_run_and_read_back(
 
     assert champion_scores(settings) is None
     apply_promotion(settings, registered.version, decide_promotion(FULL, None, 0.05))
-    assert champion_scores(settings) == FULL
+    assert champion_scores(settings) == {**FULL, "pass@1_ci_low": 0.4, "pass@1_ci_high": 0.6}
 
 
 def test_score_keys_round_trip_through_metric_names() -> None:
