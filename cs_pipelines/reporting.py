@@ -36,8 +36,13 @@ def bar_chart_png(
     title: str,
     path: Path,
     xlabel: str = "commits removed",
+    intervals: list[tuple[float, float] | None] | None = None,
 ) -> Path:
-    """Write a horizontal bar chart to ``path`` (PNG) and return it."""
+    """Write a horizontal bar chart to ``path`` (PNG) and return it.
+
+    ``intervals`` (one ``(low, high)`` or None per bar) draws each bar's interval as an error
+    bar, and its label then reads ``value [low, high]``.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -47,12 +52,25 @@ def bar_chart_png(
     height = max(2.5, 0.32 * len(labels) + 1.2)
     fig, ax = plt.subplots(figsize=(8, height))
     try:
-        ax.barh(labels[::-1], values[::-1], color="#4F43DD")
+        shown = intervals if intervals is not None else [None] * len(values)
+        bounds = [b or (v, v) for v, b in zip(values, shown, strict=True)]
+        below = [v - low for v, (low, _) in zip(values, bounds, strict=True)]
+        above = [high - v for v, (_, high) in zip(values, bounds, strict=True)]
+        ax.barh(
+            labels[::-1],
+            values[::-1],
+            color="#4F43DD",
+            xerr=[below[::-1], above[::-1]] if intervals is not None else None,
+            error_kw={"ecolor": "#222222", "capsize": 3, "elinewidth": 1},
+        )
         ax.set_title(title)
         ax.set_xlabel(xlabel)
-        for index, value in enumerate(values[::-1]):
+        rows = list(zip(values, bounds, shown, strict=True))[::-1]
+        for index, (value, (low, high), interval) in enumerate(rows):
             label = f" {value:.3f}" if isinstance(value, float) else f" {value}"
-            ax.text(value, index, label, va="center", fontsize=8)
+            if interval is not None:
+                label += f" [{low:.3f}, {high:.3f}]"
+            ax.text(max(value, high), index, label, va="center", fontsize=8)
         fig.tight_layout()
         fig.savefig(path, dpi=100)
     finally:

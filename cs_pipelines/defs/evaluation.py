@@ -27,6 +27,7 @@ from cs_pipelines.models.base import BaseModelConfig, materialize_base_model
 from cs_pipelines.registry.champion import model_for
 from cs_pipelines.registry.versions import registered_version
 from cs_pipelines.reporting import bar_chart_png, markdown_image, markdown_table
+from cs_pipelines.stats import format_interval
 from cs_pipelines.warehouse.tables import (
     CRYPTOEVAL_TASKS,
     read_cryptoeval_scores,
@@ -162,7 +163,7 @@ def cryptoeval_scores(
             raise FileNotFoundError(f"{needed} is missing: materialize {asset} first")
     fingerprint = scoring_fingerprint(adapter_path or model_path, tasks_file, scoring)
     stored = read_cryptoeval_scores(warehouse.warehouse, version)
-    if not scoring.force and not stored.is_empty() and stored["fingerprint"][0] == fingerprint:
+    if not scoring.force and _reusable(stored, fingerprint):
         context.log.info(f"{version}: model, tasks and settings unchanged; scores kept")
         return dg.MaterializeResult(
             metadata={**score_metadata(stored, version), "reused": True},
@@ -187,6 +188,17 @@ def cryptoeval_scores(
     )
 
 
+def _reusable(stored: pl.DataFrame, fingerprint: str) -> bool:
+    """Stored scores of the same model, tasks and settings, each with its interval (rows
+    stored before scores had intervals are scored again)."""
+    return (
+        not stored.is_empty()
+        and stored["fingerprint"][0] == fingerprint
+        and stored["ci_low"].null_count() == 0
+        and stored["ci_high"].null_count() == 0
+    )
+
+
 def _stored_completeness(warehouse: WarehouseResource, version: str) -> dg.AssetCheckResult:
     counts = samples_per_task(warehouse.warehouse, version)
     uneven = counts["n"].n_unique() > 1 if counts.height else True
@@ -199,7 +211,7 @@ def _stored_completeness(warehouse: WarehouseResource, version: str) -> dg.Asset
 
 def _log_to_mlflow(mlflow: MlflowResource, number: str, scores: pl.DataFrame, metadata: dict):
     """The version's scores, per-category table and chart, on its MLflow training run."""
-    from cs_pipelines.registry import flatten_scores, log_scores, version_run_id
+    from cs_pipelines.registry import flatten_intervals, flatten_scores, log_scores, version_run_id
 
     log_scores(
         mlflow.settings,
@@ -207,6 +219,7 @@ def _log_to_mlflow(mlflow: MlflowResource, number: str, scores: pl.DataFrame, me
         flatten_scores(scores),
         metadata["by_category"].value,
         chart_path(f"cs-trader-coder/{number}"),
+        intervals=flatten_intervals(scores),
     )
 
 
@@ -235,11 +248,12 @@ def completeness_check(evaluation: Evaluation, n_samples: int) -> dg.AssetCheckR
 
 
 def score_metadata(scores: pl.DataFrame, version: str) -> dict:
-    """The UI's view of a scoring run: headline numbers, tables per scope, a category chart."""
+    """The UI's view of a scoring run: headline numbers with their 95% intervals, tables per
+    scope (each cell ``value [low, high]``), a category chart with error bars."""
 
     def table(scope: str) -> str:
-        wide = scores.filter(pl.col("scope") == scope).pivot(
-            on="metric", index=["group", "n_tasks"], values="value"
+        wide = _with_cells(scores.filter(pl.col("scope") == scope)).pivot(
+            on="metric", index=["group", "n_tasks"], values="cell", aggregate_function="first"
         )
         return markdown_table(wide.sort("group"), 20)
 
@@ -249,17 +263,43 @@ def score_metadata(scores: pl.DataFrame, version: str) -> dict:
     chart = bar_chart_png(
         by_category["group"].to_list(),
         by_category["value"].to_list(),
-        f"CryptoEval {HEADLINE_METRIC} by category: {version}",
+        f"CryptoEval {HEADLINE_METRIC} by category (95% CI): {version}",
         chart_path(version),
         xlabel=HEADLINE_METRIC,
+        intervals=_bounds(by_category),
     )
     overall = scores.filter(pl.col("scope") == "all")
+    bounds = {
+        f"{metric}{suffix}": dg.MetadataValue.float(bound)
+        for metric, low, high in overall.select("metric", "ci_low", "ci_high").rows()
+        if low is not None and high is not None
+        for suffix, bound in (("_ci_low", low), ("_ci_high", high))
+    }
     return {
         **{m: dg.MetadataValue.float(v) for m, v in overall.select("metric", "value").rows()},
+        **bounds,
         "tasks": dg.MetadataValue.int(int(overall["n_tasks"][0]) if overall.height else 0),
         "fingerprint": scores["fingerprint"][0] if scores.height else "",
+        "overall": dg.MetadataValue.md(table("all")),
         "by_variant": dg.MetadataValue.md(table("variant")),
         "by_category": dg.MetadataValue.md(table("category")),
         "by_difficulty": dg.MetadataValue.md(table("difficulty")),
-        "chart": dg.MetadataValue.md(markdown_image(chart, "pass@1 by category")),
+        "chart": dg.MetadataValue.md(markdown_image(chart, "pass@1 by category, 95% CI")),
     }
+
+
+def _with_cells(scores: pl.DataFrame) -> pl.DataFrame:
+    """``scores`` with a ``cell`` column: ``0.083 [0.023, 0.258]`` (the bare value where the
+    row has no interval)."""
+    cells = [
+        format_interval(value, low, high)
+        for value, low, high in scores.select("value", "ci_low", "ci_high").rows()
+    ]
+    return scores.with_columns(cell=pl.Series(cells, dtype=pl.String))
+
+
+def _bounds(scores: pl.DataFrame) -> list[tuple[float, float] | None]:
+    return [
+        None if low is None or high is None else (low, high)
+        for low, high in scores.select("ci_low", "ci_high").rows()
+    ]
