@@ -3,6 +3,7 @@
 import dagster as dg
 import polars as pl
 
+from cs_pipelines.cryptoeval.evaluate import paired_comparison
 from cs_pipelines.defs.resources import MlflowResource, WarehouseResource
 from cs_pipelines.registry.promotion import (
     DEFAULT_TOLERANCE,
@@ -12,14 +13,23 @@ from cs_pipelines.registry.promotion import (
 )
 from cs_pipelines.registry.versions import baseline_key, registered_version_key
 from cs_pipelines.reporting import markdown_table
-from cs_pipelines.warehouse.tables import read_cryptoeval_scores
+from cs_pipelines.stats import ALPHA, PairedComparison, mcnemar_exact
+from cs_pipelines.warehouse.tables import (
+    holdout_verified,
+    pass_counts_per_task,
+    read_cryptoeval_scores,
+)
 
 
 class PromotionConfig(dg.Config):
-    """Which registered version to judge, and how much a category may drop."""
+    """Which registered version to judge, how much a category may drop, and whether a win
+    must be statistically significant (paired, on the tasks both versions were scored on)."""
 
     version: str = ""  # "" = the newest registered version
     tolerance: float = DEFAULT_TOLERANCE
+    # False: a point-estimate win promotes, labelled "not significant" when p >= alpha.
+    require_significance: bool = False
+    alpha: float = ALPHA
 
 
 @dg.asset(
@@ -44,7 +54,11 @@ def model_promotion(
 ) -> dg.MaterializeResult:
     """The promotion decision for a registered version of cs-trader-coder: compared with the
     current champion (or, before there is one, the base model) on CryptoEval pass@1 over the
-    scored set, with no category falling by more than the tolerance. Better: the version
+    scored set, with no category falling by more than the tolerance. The metadata and the
+    reasons give the paired per-task difference (McNemar for one greedy sample per task, a
+    paired cluster bootstrap for several; McNemar on verified@1 for the held-out SFT tasks)
+    with its 95% CI and p-value, and say "not significant" when it is not; with
+    require_significance such a win does not promote. Better: the version
     becomes `champion` (the old one stays reachable as `previous-champion`); otherwise it gets
     `challenger`. Registry aliases only."""
     from cs_pipelines.registry import (
@@ -66,16 +80,26 @@ def model_promotion(
         return dg.MaterializeResult(
             metadata={**metadata, "decision": "none"}, check_results=[evidence]
         )
+    candidate_key = registered_version_key(version)
+    paired = _paired(warehouse, candidate_key, baseline, config.alpha)
     decision = decide_promotion(
-        _flat(candidate_scores), _flat(baseline_scores), tolerance=config.tolerance
+        _flat(candidate_scores),
+        _flat(baseline_scores),
+        tolerance=config.tolerance,
+        comparison=paired,
+        require_significance=config.require_significance,
     )
     apply_promotion(settings, version, decision)
     verdict = CHAMPION if decision.promote else "challenger"
     context.log.info(f"version {version} is now {verdict}: {'; '.join(decision.reasons)}")
+    holdout = _holdout_paired(warehouse, candidate_key, baseline, config.alpha)
     return dg.MaterializeResult(
         metadata={
             **metadata,
             "decision": verdict,
+            "require_significance": config.require_significance,
+            **_paired_metadata("paired", paired),
+            **_paired_metadata("holdout_paired", holdout),
             "reasons": dg.MetadataValue.md("\n".join(f"- {r}" for r in decision.reasons)),
             "comparison": dg.MetadataValue.md(
                 markdown_table(_comparison(candidate_scores, baseline_scores), 20)
@@ -83,6 +107,43 @@ def model_promotion(
         },
         check_results=[evidence],
     )
+
+
+def _paired(
+    warehouse: WarehouseResource, candidate: str, baseline: str, alpha: float
+) -> PairedComparison | None:
+    """Candidate minus baseline pass@1, task by task on CryptoEval; None without results."""
+    candidate_counts = pass_counts_per_task(warehouse.warehouse, candidate)
+    baseline_counts = pass_counts_per_task(warehouse.warehouse, baseline)
+    if not set(candidate_counts) & set(baseline_counts):
+        return None
+    return paired_comparison(candidate_counts, baseline_counts, alpha=alpha)
+
+
+def _holdout_paired(
+    warehouse: WarehouseResource, candidate: str, baseline: str, alpha: float
+) -> PairedComparison | None:
+    """McNemar on verified@1 over the held-out SFT tasks both versions answered, if any."""
+    new = holdout_verified(warehouse.warehouse, candidate)
+    old = holdout_verified(warehouse.warehouse, baseline)
+    shared = sorted(set(new) & set(old))
+    if not shared:
+        return None
+    return mcnemar_exact([new[t] for t in shared], [old[t] for t in shared], alpha=alpha)
+
+
+def _paired_metadata(name: str, paired: PairedComparison | None) -> dict:
+    """The comparison in plain words, and its numbers, under ``name``."""
+    if paired is None:
+        return {name: "not available: no per-task results shared by both versions"}
+    return {
+        name: paired.summary(),
+        f"{name}_significant": paired.significant,
+        f"{name}_difference": dg.MetadataValue.float(round(paired.difference, 4)),
+        f"{name}_ci": f"[{paired.ci_low:+.4f}, {paired.ci_high:+.4f}]",
+        f"{name}_p_value": dg.MetadataValue.float(round(paired.p_value, 4)),
+        f"{name}_tasks": dg.MetadataValue.int(paired.n_tasks),
+    }
 
 
 def _flat(scores: pl.DataFrame) -> dict[str, float]:

@@ -64,6 +64,7 @@ def test_train_register_score_and_promote(platform, instance, tiny_model_dir):
         assert scored.success, version
     run = MlflowClient(settings.resolved_tracking_uri()).get_run(meta["mlflow_run_id"])
     assert "cryptoeval/pass_at_1" in run.data.metrics  # the version's scores reach its run
+    assert {"cryptoeval/pass_at_1_ci_low", "cryptoeval/pass_at_1_ci_high"} <= set(run.data.metrics)
     assert run.data.tags["dagster_run_id"] == trained.run_id
 
     decided = materialize(platform, instance, [model_promotion])
@@ -74,3 +75,9 @@ def test_train_register_score_and_promote(platform, instance, tiny_model_dir):
     assert decision["compared_with"] == BASE_MODEL_VERSION
     holder = "champion" if decision["decision"] == "champion" else "challenger"
     assert alias_version(settings, holder) == "1"
+    # Greedy samples on the same tasks: McNemar, said plainly, with its numbers.
+    assert "McNemar p=" in decision["paired"] and "significant at alpha 0.05" in decision["paired"]
+    assert decision["paired_tasks"] == 3 and decision["require_significance"] is False
+    assert decision["paired_significant"] == ("not significant" not in decision["paired"])
+    assert decision["holdout_paired"].startswith("not available")  # no held-out scores here
+    assert any("paired pass@1 difference" in r for r in decision["reasons"].split("\n"))
