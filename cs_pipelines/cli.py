@@ -112,8 +112,32 @@ def _add_eval_samples_parser(commands: argparse._SubParsersAction) -> None:
         dest="ks",
         help="k for pass@k and maj@k (repeatable; default 1, 10, 100 where n allows)",
     )
-    evaluate.add_argument("--workers", type=int, default=None, help="sandbox workers (all cores)")
-    evaluate.add_argument("--timeout", type=float, default=10.0, help="seconds per sample")
+    evaluate.add_argument("--workers", type=int, default=None, help="cores to use (default: all)")
+    evaluate.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        help="the most seconds any sample may take (default 10)",
+    )
+    evaluate.add_argument(
+        "--min-time-limit",
+        type=float,
+        default=1.0,
+        help="each task's limit is max(this, factor x its reference solution's runtime),"
+        " in whole seconds, at most --timeout (default 1)",
+    )
+    evaluate.add_argument(
+        "--gt-time-limit-factor",
+        type=float,
+        default=4.0,
+        help="that factor (default 4, as EvalPlus; 0: every task gets --min-time-limit)",
+    )
+    evaluate.add_argument(
+        "--results",
+        type=Path,
+        default=None,
+        help="write one JSON line per sample (passed, result, duration, limit) here",
+    )
 
 
 def eval_samples_command(args: argparse.Namespace) -> int:
@@ -127,9 +151,26 @@ def eval_samples_command(args: argparse.Namespace) -> int:
         if not path.is_file():
             print(f"cs-pipelines eval-samples: no such file: {path}", file=sys.stderr)
             return 2
+    limits = (args.timeout, args.min_time_limit, args.gt_time_limit_factor)
+    if args.timeout <= 0 or args.min_time_limit <= 0 or args.gt_time_limit_factor < 0:
+        print(
+            "cs-pipelines eval-samples: --timeout and --min-time-limit must be positive,"
+            f" --gt-time-limit-factor not negative (got {', '.join(map(str, limits))})",
+            file=sys.stderr,
+        )
+        return 2
     try:
-        scores = eval_samples_main(args.tasks, args.samples, args.ks, args.workers, args.timeout)
-    except (ValueError, KeyError) as exc:
+        scores = eval_samples_main(
+            args.tasks,
+            args.samples,
+            args.ks,
+            args.workers,
+            args.timeout,
+            min_time_limit_s=args.min_time_limit,
+            gt_time_limit_factor=args.gt_time_limit_factor,
+            results_path=args.results,
+        )
+    except (ValueError, KeyError, OSError) as exc:
         print(f"cs-pipelines eval-samples: {exc}", file=sys.stderr)
         return 2
     print(json.dumps(scores, indent=2))

