@@ -149,3 +149,21 @@ def test_hanging_samples_fail_within_the_derived_limit_and_results_are_written(
     assert rows[2]["exc_type"] == "SIGKILL" and 4.5 <= rows[2]["duration_s"] < 7.0
     assert [row["completion_id"] for row in rows] == [0, 1, 2, 3, 0, 1]
     assert scores == {"pass@1": pytest.approx((1 / 4 + 1 / 2) / 2)}
+
+
+def test_hostile_samples_fail_without_stopping_the_run(tmp_path: Path, tasks_file: Path) -> None:
+    hostile = [
+        "    import os, signal\n    os.kill(os.getppid(), signal.SIGKILL)\n",  # the fork server
+        "    import os\n    while True:\n        os.fork()\n",  # a fork bomb (RLIMIT_NPROC)
+        "    print('x' * 10**8)\n    return a + b + 1\n",  # an output flood, then wrong
+        "    import socket\n    socket.create_connection(('1.1.1.1', 80), timeout=1)\n",
+    ]
+    completions = ["    return a + b\n", *hostile, "    return a + b\n"]
+    samples = write_lines(
+        tmp_path / "samples.jsonl",
+        [json.dumps({"task_id": "Toy/0", "completion": c}) for c in completions],
+    )
+    results = tmp_path / "results.jsonl"
+    eval_samples_main(tasks_file, samples, ks=[1], workers=1, results_path=results)
+    rows = [json.loads(line) for line in results.read_text().splitlines()]
+    assert [row["passed"] for row in rows] == [True, False, False, False, False, True]
