@@ -258,12 +258,23 @@ class TransformersGenerator(Generator):
             prompt, add_generation_prompt=True, tokenize=False
         )
 
-    def _encode(self, prompt: Prompt) -> list[int]:
+    @property
+    def context_length(self) -> int | None:
+        """The most tokens (prompt and completion) the model attends to, where it says."""
+        return getattr(self.model.config, "max_position_embeddings", None)
+
+    def _encode(self, prompt: Prompt, index: int, max_new_tokens: int) -> list[int]:
         # A rendered chat already holds its special tokens; a raw string gets the tokenizer's own.
         add_special = isinstance(prompt, str)
         ids = self.tokenizer(self.render(prompt), add_special_tokens=add_special)["input_ids"]
         if not ids:
-            raise ValueError("a prompt encodes to no tokens")
+            raise ValueError(f"prompt {index} encodes to no tokens")
+        limit = self.context_length
+        if limit is not None and len(ids) + max_new_tokens > limit:
+            raise ValueError(
+                f"prompt {index} has {len(ids)} tokens; with max_new_tokens {max_new_tokens} it "
+                f"exceeds the context of {self.model_path} ({limit} tokens)"
+            )
         return ids
 
     def generate(
@@ -277,7 +288,9 @@ class TransformersGenerator(Generator):
         seed: int | None = None,
     ) -> list[list[Completion]]:
         _check_args(n, temperature, top_p, max_new_tokens)
-        encoded = [self._encode(p) for p in prompts]
+        if not prompts:
+            raise ValueError("no prompts to generate for: the prompt list is empty")
+        encoded = [self._encode(p, i, max_new_tokens) for i, p in enumerate(prompts)]
         # One row per (prompt, sample); longest first so padding is small and memory peaks early.
         rows = sorted(
             ((i, j) for i in range(len(encoded)) for j in range(n)),

@@ -43,7 +43,7 @@ _TRACKING_NAMES = {
     "version_run_id",
     "version_scores",
 }
-_CHAMPION_NAMES = {"LoadedModel", "generate_text", "load_champion", "load_version"}
+_CHAMPION_NAMES = {"LoadedModel", "load_champion", "load_version"}
 
 __all__ = [
     "CHALLENGER",
@@ -65,7 +65,6 @@ __all__ = [
     "decide_promotion",
     "flatten_intervals",
     "flatten_scores",
-    "generate_text",
     "git_sha",
     "load_champion",
     "load_version",

@@ -1,12 +1,13 @@
 """Loading a registered adapter (the champion by default) onto its base model, ready to generate.
 
-``cs_pipelines.models.generation.TransformersGenerator`` loads its model from a folder and has no
-way to take an already-built (base + adapter) model, so this module carries a small ``generate``
-of its own: one prompt in, one string out, greedy by default.
+A loaded version generates through the platform's one generation engine
+(:class:`~cs_pipelines.models.generation.TransformersGenerator`, wrapping the model in memory),
+so it answers exactly as it was scored.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -14,7 +15,7 @@ import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cs_pipelines import paths
 from cs_pipelines.registry.settings import (
@@ -26,45 +27,12 @@ from cs_pipelines.registry.settings import (
 )
 from cs_pipelines.registry.versions import BASE_MODEL_VERSION, registered_version
 
+if TYPE_CHECKING:
+    from cs_pipelines.models.generation import TransformersGenerator
+
 logger = logging.getLogger(__name__)
 
 Prompt = str | list[dict[str, str]]
-
-
-def generate_text(
-    model: Any,
-    tokenizer: Any,
-    prompt: Prompt,
-    max_new_tokens: int = 256,
-    temperature: float = 0.0,
-    top_p: float = 1.0,
-    seed: int | None = None,
-) -> str:
-    """One completion: chats go through the chat template (with the generation prompt), strings
-    are used verbatim; ``temperature=0`` is greedy. Special tokens are stripped."""
-    import torch
-
-    if isinstance(prompt, str):
-        encoded = tokenizer(prompt, return_tensors="pt")
-    else:
-        text = tokenizer.apply_chat_template(prompt, add_generation_prompt=True, tokenize=False)
-        encoded = tokenizer(text, return_tensors="pt", add_special_tokens=False)
-    device = next(model.parameters()).device
-    encoded = {k: v.to(device) for k, v in encoded.items()}
-    sampling: dict[str, Any] = (
-        {"do_sample": True, "temperature": temperature, "top_p": top_p}
-        if temperature > 0
-        else {"do_sample": False}
-    )
-    if seed is not None:
-        torch.manual_seed(seed)
-    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
-    with torch.inference_mode():
-        output = model.generate(
-            **encoded, max_new_tokens=max_new_tokens, pad_token_id=pad, **sampling
-        )
-    new_tokens = output[0, encoded["input_ids"].shape[1] :]
-    return tokenizer.decode(new_tokens, skip_special_tokens=True)
 
 
 @dataclass
@@ -80,9 +48,34 @@ class LoadedModel:
     base_model_dir: Path
     adapter_dir: Path
 
-    def generate(self, prompt_or_messages: Prompt, **kwargs: Any) -> str:
-        """One completion (see :func:`generate_text` for the keyword arguments)."""
-        return generate_text(self.model, self.tokenizer, prompt_or_messages, **kwargs)
+    @functools.cached_property
+    def engine(self) -> TransformersGenerator:
+        """The platform's generation engine on this model: ``engine.generate(prompts, n=...)``
+        samples many prompts in batches."""
+        from cs_pipelines.models.generation import TransformersGenerator
+
+        return TransformersGenerator.from_model(
+            self.model, self.tokenizer, name=f"{self.name} version {self.version}"
+        )
+
+    def generate(
+        self,
+        prompt_or_messages: Prompt,
+        max_new_tokens: int = 256,
+        temperature: float = 0.0,
+        top_p: float = 1.0,
+        seed: int | None = None,
+    ) -> str:
+        """One completion of a chat (rendered with the chat template) or a raw string; greedy
+        by default. Many prompts at once go faster through :attr:`engine`."""
+        (completion,) = self.engine.generate(
+            [prompt_or_messages],
+            temperature=temperature,
+            top_p=top_p,
+            max_new_tokens=max_new_tokens,
+            seed=seed,
+        )[0]
+        return completion.text
 
 
 def load_champion(
@@ -91,6 +84,7 @@ def load_champion(
     alias: str = CHAMPION,
     base_model_dir: Path | None = None,
     device: str | None = None,
+    dtype: str = "auto",
 ) -> LoadedModel:
     """The version behind ``alias`` (default ``champion``), loaded and ready to generate.
 
@@ -112,7 +106,12 @@ def load_champion(
     except MlflowException as exc:
         raise RegistryError(f"no version of {name!r} has the alias {alias!r}: {exc}") from exc
     return load_version(
-        settings, version.version, alias=alias, base_model_dir=base_model_dir, device=device
+        settings,
+        version.version,
+        alias=alias,
+        base_model_dir=base_model_dir,
+        device=device,
+        dtype=dtype,
     )
 
 
@@ -123,8 +122,10 @@ def load_version(
     alias: str | None = None,
     base_model_dir: Path | None = None,
     device: str | None = None,
+    dtype: str = "auto",
 ) -> LoadedModel:
-    """Like :func:`load_champion`, for a version number."""
+    """Like :func:`load_champion`, for a version number. The adapter is merged into the base
+    weights, loaded in ``dtype`` (``auto``: the engine's choice for the device)."""
     from cs_pipelines.registry.tracking import client_for
     from cs_pipelines.training.sft import load_adapter_model
 
@@ -134,7 +135,9 @@ def load_version(
     adapter_dir = download_adapter(settings, str(version))
     base = _base_model_dir(base_model_dir, model_version.tags.get(BASE_MODEL_TAG))
     logger.info("Loading %s version %s: adapter %s on base %s", name, version, adapter_dir, base)
-    model, tokenizer = load_adapter_model(base, adapter_dir, device=device)
+    model, tokenizer = load_adapter_model(
+        base, adapter_dir, device=device, dtype=dtype, merge=True
+    )
     return LoadedModel(
         name=name,
         version=str(version),

@@ -27,21 +27,24 @@ class AdapterModel(mlflow.pyfunc.PythonModel):
     def load_context(self, context: Any) -> None:
         from pathlib import Path
 
+        from cs_pipelines.models.generation import TransformersGenerator
         from cs_pipelines.training.sft import load_adapter_model
 
         base = Path(context.model_config["base_model_dir"])
-        self.model, self.tokenizer = load_adapter_model(base, Path(context.artifacts["adapter"]))
+        adapter = Path(context.artifacts["adapter"])
+        model, tokenizer = load_adapter_model(base, adapter, dtype="auto", merge=True)
+        self.engine = TransformersGenerator.from_model(model, tokenizer)
 
     def predict(
         self, context: Any, model_input: list[str], params: dict[str, Any] | None = None
     ) -> list[str]:
-        from cs_pipelines.registry.champion import generate_text
-
+        """One completion per user message, all generated in one batched call."""
         kwargs = {k: v for k, v in (params or {}).items() if k in ("max_new_tokens", "temperature")}
-        return [
-            generate_text(self.model, self.tokenizer, [{"role": "user", "content": text}], **kwargs)
-            for text in model_input
-        ]
+        kwargs.setdefault("temperature", 0.0)
+        if not model_input:
+            return []
+        chats = [[{"role": "user", "content": text}] for text in model_input]
+        return [per_prompt[0].text for per_prompt in self.engine.generate(chats, **kwargs)]
 
 
 mlflow.models.set_model(AdapterModel())

@@ -450,25 +450,39 @@ def _history(before: float, log_history: list[dict[str, Any]]) -> list[dict[str,
 
 
 def load_adapter_model(
-    base_model_dir: Path, adapter_dir: Path, device: str | None = None
+    base_model_dir: Path,
+    adapter_dir: Path,
+    device: str | None = None,
+    dtype: str | None = None,
+    merge: bool = False,
 ) -> tuple[Any, Any]:
     """The base model with the adapter applied (eval mode) and the adapter's tokenizer.
 
-    ``device`` defaults to CUDA when available; weights load in float32 on CPU and bfloat16 on
-    CUDA.
+    ``device`` defaults to CUDA when available; weights load in ``dtype`` (a name, or ``auto``
+    as :func:`~cs_pipelines.models.device.resolve_dtype` says), by default float32 on CPU and
+    bfloat16 on CUDA. ``merge`` folds the adapter into the weights: faster to generate with,
+    but no longer a peft model.
     """
     from peft import PeftModel
     from transformers import AutoModelForCausalLM
+
+    from cs_pipelines.models.device import resolve_dtype
 
     base_model_dir, adapter_dir = Path(base_model_dir), Path(adapter_dir)
     _check_base_model(base_model_dir)
     if not (adapter_dir / "adapter_config.json").is_file():
         raise TrainingError(f"{adapter_dir} holds no LoRA adapter (no adapter_config.json)")
     device = device or default_device()
-    dtype = torch.bfloat16 if device.startswith("cuda") else torch.float32
-    base = AutoModelForCausalLM.from_pretrained(base_model_dir, dtype=dtype, local_files_only=True)
+    if dtype is None:
+        dtype = "bfloat16" if device.startswith("cuda") else "float32"
+    torch_dtype = getattr(torch, resolve_dtype(dtype, device))
+    base = AutoModelForCausalLM.from_pretrained(
+        base_model_dir, dtype=torch_dtype, local_files_only=True
+    )
     with _quiet_peft():
         model = PeftModel.from_pretrained(base, adapter_dir).to(device)
+    if merge:
+        model = model.merge_and_unload()
     model.eval()
     tokenizer = load_tokenizer(adapter_dir)
     return model, tokenizer

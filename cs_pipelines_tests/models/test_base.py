@@ -150,5 +150,31 @@ def test_packaged_gguf_converts_loads_and_generates(tmp_path: Path) -> None:
         [[{"role": "user", "content": "Say hello."}]], max_new_tokens=4, temperature=0
     )
     assert out[0][0].n_tokens >= 1 and out[0][0].text.strip()
+    _float32_greedy_is_plain_generate(target)
 
     assert not materialize_base_model(BaseModelConfig(), target).converted  # second call: no-op
+
+
+def _float32_greedy_is_plain_generate(model_dir: Path) -> None:
+    """In float32 the engine's greedy text is plain ``transformers`` ``generate``'s, on real
+    CryptoEval prompts decoded together in one left-padded batch."""
+    import torch
+
+    from cs_pipelines.cryptoeval.sampling import CODE_PREFILL, task_messages
+    from cs_pipelines.cryptoeval.taskset import load_tasks
+    from cs_pipelines.models.generation import TransformersGenerator
+
+    engine = TransformersGenerator(model_dir, device="cpu", dtype="float32", batch_size=4)
+    tasks = [t for t in load_tasks() if t.variant == "generate"][:: 40][:4]
+    prompts = [engine.render(task_messages(t)) + CODE_PREFILL for t in tasks]
+    ours = [c[0].text for c in engine.generate(prompts, temperature=0, max_new_tokens=40)]
+
+    tokenizer = engine.tokenizer
+    batch = tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=True)
+    with torch.inference_mode():
+        output = engine.model.generate(
+            **batch, max_new_tokens=40, do_sample=False, pad_token_id=tokenizer.pad_token_id
+        )
+    width = batch["input_ids"].shape[1]
+    plain = tokenizer.batch_decode(output[:, width:], skip_special_tokens=True)
+    assert ours == plain

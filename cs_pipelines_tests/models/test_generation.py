@@ -28,7 +28,7 @@ PROMPTS = [
 
 @pytest.fixture(scope="module")
 def generator(tiny_model_dir: Path) -> TransformersGenerator:
-    return TransformersGenerator(tiny_model_dir, device="cpu", batch_size=4)
+    return TransformersGenerator(tiny_model_dir, device="cpu", batch_size=4, dtype="float32")
 
 
 def _forward_calls(generator: TransformersGenerator) -> tuple[list[int], object]:
@@ -155,8 +155,62 @@ def test_bad_arguments(generator: TransformersGenerator, kwargs: dict, message: 
         generator.generate(["x"], **kwargs)
 
 
-def test_no_prompts(generator: TransformersGenerator) -> None:
-    assert generator.generate([], n=3) == []
+def test_no_prompts_is_an_error(generator: TransformersGenerator) -> None:
+    with pytest.raises(ValueError, match="prompt list is empty"):
+        generator.generate([], n=3)
+
+
+def test_a_prompt_longer_than_the_context_is_named(generator: TransformersGenerator) -> None:
+    context = generator.context_length
+    assert context == 1024
+    long_prompt = "x = 1\n" * context
+    with pytest.raises(ValueError, match=r"prompt 1 has \d+ tokens.*context .*1024 tokens"):
+        generator.generate(["def add(a, b):", long_prompt], max_new_tokens=4)
+    short = "x = 1\n" * 100
+    with pytest.raises(ValueError, match="max_new_tokens 1000"):
+        generator.generate([short], max_new_tokens=1000)
+
+
+def test_a_model_without_a_chat_template_names_its_folder(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    import json
+    import shutil
+
+    bare = shutil.copytree(tiny_model_dir, tmp_path / "bare")
+    (bare / "chat_template.jinja").unlink(missing_ok=True)
+    config_file = bare / "tokenizer_config.json"
+    config = json.loads(config_file.read_text())
+    config.pop("chat_template", None)
+    config_file.write_text(json.dumps(config))
+    engine = TransformersGenerator(bare, device="cpu", dtype="float32")
+    with pytest.raises(ValueError, match=f"{bare}.*no chat template"):
+        engine.generate([CHAT], max_new_tokens=2)
+    assert engine.generate(["def add(a, b):"], max_new_tokens=2)[0][0].n_tokens >= 1
+
+
+def test_an_in_memory_model_is_sampled_with_its_current_weights(tiny_model_dir: Path) -> None:
+    """The RL policy changes between calls: the engine must see every change, and leave a
+    training model in training mode."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    torch.manual_seed(0)  # the untied output layer starts random
+    model = AutoModelForCausalLM.from_pretrained(tiny_model_dir, tie_word_embeddings=False)
+    tokenizer = AutoTokenizer.from_pretrained(tiny_model_dir)
+    engine = TransformersGenerator.from_model(model, tokenizer, batch_size=2)
+    assert engine.dtype == "float32" and engine.device == "cpu"
+    greedy = {"temperature": 0.0, "max_new_tokens": 8}
+    model.train()
+    before = engine.generate(PROMPTS, **greedy)
+    assert model.training
+    noise = torch.Generator().manual_seed(1)
+    with torch.no_grad():  # an optimiser step, as far as the engine can tell
+        model.lm_head.weight.normal_(generator=noise)
+    after = engine.generate(PROMPTS, **greedy)
+    assert [c[0].text for c in before] != [c[0].text for c in after]
+    fresh = TransformersGenerator.from_model(model, tokenizer, batch_size=2)
+    assert [c[0].text for c in fresh.generate(PROMPTS, **greedy)] == [c[0].text for c in after]
 
 
 def test_package_import_is_light() -> None:
@@ -207,8 +261,10 @@ def test_an_adapter_is_applied_merged_and_changes_what_the_model_says(
     lora = LoraConfig(r=4, target_modules=["q_proj", "v_proj"], init_lora_weights=False)
     get_peft_model(base, lora).save_pretrained(tmp_path / "adapter")
 
-    plain = TransformersGenerator(tiny_model_dir, device="cpu")
-    adapted = TransformersGenerator(tiny_model_dir, device="cpu", adapter_path=tmp_path / "adapter")
+    plain = TransformersGenerator(tiny_model_dir, device="cpu", dtype="float32")
+    adapted = TransformersGenerator(
+        tiny_model_dir, device="cpu", dtype="float32", adapter_path=tmp_path / "adapter"
+    )
     prompt = ["def sma(values, window):"]
     greedy = {"temperature": 0.0, "max_new_tokens": 12}
     with_adapter = adapted.generate(prompt, **greedy)[0][0].text
