@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("summary", help="print rows per table and the last harvest per repo")
     _add_retrieve_parser(commands)
     _add_eval_samples_parser(commands)
+    _add_sample_parser(commands)
     args = parser.parse_args(argv)
     if args.command == "run":
         return run_main_job(args.repos, quick=args.quick)
@@ -57,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         return retrieve_command(args)
     if args.command == "eval-samples":
         return eval_samples_command(args)
+    if args.command == "sample":
+        return sample_command(args)
     print(summary_text())
     return 0
 
@@ -91,6 +94,77 @@ def _add_retrieve_parser(commands: argparse._SubParsersAction) -> None:
         default=None,
         help="index folder (default: $CS_DATA_DIR/artifacts/commit_index)",
     )
+
+
+def _add_sample_parser(commands: argparse._SubParsersAction) -> None:
+    sample = commands.add_parser(
+        "sample",
+        help="sample a model version on a HumanEval-format task file; write samples JSONL",
+    )
+    sample.add_argument("--tasks", type=Path, required=True, help="tasks JSONL (HumanEval)")
+    sample.add_argument(
+        "--version", default="champion", help="base, champion (default) or a version number"
+    )
+    sample.add_argument("-n", type=int, default=1, help="samples per task (default 1)")
+    sample.add_argument("--temperature", type=float, default=0.0, help="0 = greedy (default)")
+    sample.add_argument("--top-p", type=float, default=0.95, help="nucleus mass (default 0.95)")
+    sample.add_argument("--max-new-tokens", type=int, default=384, help="default 384")
+    sample.add_argument("--seed", type=int, default=0, help="sampling seed (default 0)")
+    sample.add_argument("--dtype", default="auto", help="auto, float32, bfloat16 (default auto)")
+    sample.add_argument("--batch-size", type=int, default=0, help="rows per batch (0 = auto)")
+    sample.add_argument("--out", type=Path, required=True, help="samples JSONL to write")
+
+
+def sample_command(args: argparse.Namespace) -> int:
+    """`cs-pipelines sample`: completions of a version for every task, posed as CryptoEval
+    poses its tasks, one ``{task_id, completion}`` line per sample."""
+    from cs_pipelines.cryptoeval.sample_file import Progress, sample_to_file
+    from cs_pipelines.cryptoeval.sampling import SamplingConfig
+    from cs_pipelines.cryptoeval.taskset import read_jsonl
+    from cs_pipelines.models.generation import make_generator
+    from cs_pipelines.models.sampling import EngineSettings
+    from cs_pipelines.registry import MlflowSettings, RegistryError
+    from cs_pipelines.registry.champion import model_for, version_key
+
+    def fail(message: str) -> int:
+        print(f"cs-pipelines sample: {message}", file=sys.stderr)
+        return 2
+
+    try:
+        if not args.tasks.is_file():
+            return fail(f"no such file: {args.tasks}")
+        tasks = read_jsonl(args.tasks)
+        if not tasks:
+            return fail(f"{args.tasks} holds no tasks")
+        config = SamplingConfig(
+            n_samples=args.n,
+            temperature=args.temperature,
+            top_p=args.top_p,
+            max_new_tokens=args.max_new_tokens,
+            seed=args.seed,
+            preset="full",
+        )
+        engine = EngineSettings(dtype=args.dtype, batch_size=args.batch_size)
+        settings = MlflowSettings()
+        key = version_key(args.version, settings)
+        model_path, adapter_path = model_for(key, settings, paths.base_model_dir())
+        if not model_path.is_dir():
+            return fail(f"{model_path} is missing: materialize base_model first (make run)")
+        generator = make_generator(model_path, engine, adapter_path=adapter_path)
+    except (ValueError, RegistryError, OSError) as exc:
+        return fail(str(exc))
+    terminal = sys.stderr.isatty()
+
+    def report(progress: Progress) -> None:
+        end = "\r" if terminal and progress.tasks_done < progress.tasks else "\n"
+        print(f"{key}: {progress.line()}", end=end, file=sys.stderr, flush=True)
+
+    try:
+        done = sample_to_file(tasks, generator, config, args.out, on_progress=report)
+    except ValueError as exc:
+        return fail(str(exc))
+    print(f"wrote {done.samples} samples of {key} to {args.out}")
+    return 0
 
 
 def _add_eval_samples_parser(commands: argparse._SubParsersAction) -> None:

@@ -160,7 +160,29 @@ def write_jsonl(path: str | Path, tasks: list[Task] | None = None) -> Path:
     return path
 
 
+REQUIRED_KEYS = ("task_id", "prompt", "entry_point", "canonical_solution", "test")
+
+
 def read_jsonl(path: str | Path) -> list[Task]:
-    """Read HumanEval JSONL (extra keys optional) back into :class:`Task` records."""
-    with Path(path).open(encoding="utf-8") as fh:
-        return [Task.from_record(json.loads(line)) for line in fh if line.strip()]
+    """Read HumanEval JSONL (extra keys optional) back into :class:`Task` records.
+
+    A line that is not a JSON object with the HumanEval keys (a truncated line, a missing key)
+    is a ValueError naming the file and the line.
+    """
+    path = Path(path)
+    tasks = []
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}, line {number}: not valid JSON ({exc.msg})") from exc
+            if not isinstance(record, dict):
+                raise ValueError(f"{path}, line {number}: not a JSON object")
+            missing = [key for key in REQUIRED_KEYS if key not in record]
+            if missing:
+                raise ValueError(f"{path}, line {number}: no {', '.join(missing)}")
+            tasks.append(Task.from_record(record))
+    return tasks

@@ -25,7 +25,11 @@ from cs_pipelines.registry.settings import (
     RegistryError,
     local_store_dir,
 )
-from cs_pipelines.registry.versions import BASE_MODEL_VERSION, registered_version
+from cs_pipelines.registry.versions import (
+    BASE_MODEL_VERSION,
+    registered_version,
+    registered_version_key,
+)
 
 if TYPE_CHECKING:
     from cs_pipelines.models.generation import TransformersGenerator
@@ -202,6 +206,27 @@ def model_for(
     if number is None:
         raise ValueError(f"unknown model version {key!r}: 'base' or 'cs-trader-coder/<n>'")
     return base_model_dir, download_adapter(settings, number)
+
+
+def version_key(spec: str, settings: MlflowSettings) -> str:
+    """The model-version name a user means: ``base``, ``champion`` (the version behind the
+    alias), a version number ``N`` or its full name ``cs-trader-coder/N``."""
+    from cs_pipelines.registry.tracking import alias_version
+
+    spec = spec.strip()
+    if spec == BASE_MODEL_VERSION:
+        return spec
+    if spec == CHAMPION:
+        number = alias_version(settings, CHAMPION)
+        if number is None:
+            raise RegistryError(
+                f"no version of {settings.registered_model_name!r} is the champion yet"
+            )
+        return registered_version_key(number)
+    number = registered_version(spec) or spec
+    if not number.isdigit():
+        raise ValueError(f"unknown model version {spec!r}: use base, champion or a number")
+    return registered_version_key(number)
 
 
 def _adapter_in(model_dir: Path, name: str, version: str) -> Path:
