@@ -370,7 +370,7 @@ def _jsonl_records(path: str | Path, what: str) -> list[tuple[int, dict[str, Any
                 except json.JSONDecodeError as exc:
                     cut = "" if line.endswith("\n") else " (the last line, cut short?)"
                     raise ValueError(
-                        f"{path}:{lineno}: not valid JSON{cut}: {exc.msg} at column {exc.colno}"
+                        f"{path}:{lineno}: not valid JSON{cut}: {exc.msg} (column {exc.colno})"
                     ) from None
                 if not isinstance(record, dict):
                     raise ValueError(f"{path}:{lineno}: expected a JSON object, got {line[:40]!r}")
