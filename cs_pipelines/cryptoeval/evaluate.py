@@ -67,6 +67,7 @@ def scoring_fingerprint(model_dir: Path, tasks_file: Path, config: ScoringConfig
     digest = hashlib.sha256()
     settings = {k: v for k, v in asdict(config).items() if k not in _NOT_FINGERPRINTED}
     settings["per_variant_limit"] = config.per_variant_limit()
+    settings["scored_variants"] = config.scored_variants()
     settings["dtype"] = resolve_dtype(config.dtype)
     settings["sampling_version"] = SAMPLING_VERSION
     digest.update(json.dumps(settings, sort_keys=True).encode())

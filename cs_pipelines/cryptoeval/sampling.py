@@ -32,6 +32,7 @@ SYSTEM_PROMPT = (
 )
 PRESETS = CRYPTOEVAL_PRESETS.names
 SMOKE_TASKS_PER_VARIANT = 8
+GENERATE_PRESET = CRYPTOEVAL_PRESETS.cpu
 _TOP_LEVEL = re.compile(r"^(def |async def |class |import |from |@)")
 CODE_PREFILL = "```python\n"
 CODE_STOP = ["\n```"]
@@ -49,8 +50,9 @@ class SamplingConfig(SamplingSettings):
     explain_max_new_tokens: int = 192
     # Comma-separated variants to score: generate, fix, explain.
     variants: str = "generate,fix,explain"
-    # How many tasks of each variant: "full" (all of them), "smoke" (SMOKE_TASKS_PER_VARIANT,
-    # spread over the categories: minutes on a CPU), or "auto" (full on a GPU, smoke on a CPU).
+    # Which tasks: "full" (every task of the variants), "generate" (every task of the generate
+    # variant alone), "smoke" (SMOKE_TASKS_PER_VARIANT of each variant, spread over the
+    # categories), or "auto" (full on a GPU, generate on a CPU).
     preset: str = "auto"
     # > 0 overrides the preset: this many tasks per variant, spread over the categories.
     tasks_per_variant: int = 0
@@ -67,6 +69,14 @@ class SamplingConfig(SamplingSettings):
     @property
     def variant_list(self) -> list[str]:
         return [v.strip() for v in self.variants.split(",") if v.strip()]
+
+    def scored_variants(self, gpu: bool | None = None) -> list[str]:
+        """The variants this config scores: ``variants``, less all but generate under the
+        ``generate`` preset (``tasks_per_variant`` overrides the preset)."""
+        generate_only = CRYPTOEVAL_PRESETS.concrete(self.preset, gpu) == GENERATE_PRESET
+        if generate_only and self.tasks_per_variant == 0:
+            return [v for v in self.variant_list if v == "generate"]
+        return self.variant_list
 
     def per_variant_limit(self, gpu: bool | None = None) -> int:
         """Tasks per variant this config scores; 0 means all."""
@@ -88,7 +98,7 @@ def select_tasks(
     """
     limit = config.per_variant_limit(gpu)
     chosen: list[Task] = []
-    for index, variant in enumerate(config.variant_list):
+    for index, variant in enumerate(config.scored_variants(gpu)):
         of_variant = [t for t in tasks if t.variant == variant]
         chosen.extend(_spread(of_variant, limit, index) if limit else of_variant)
     return chosen

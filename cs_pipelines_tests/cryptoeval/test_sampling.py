@@ -108,10 +108,22 @@ def test_select_tasks_keeps_variants_in_order_and_spreads_a_cap_over_categories(
     )
 
 
-def test_auto_preset_scores_everything_on_a_gpu_and_a_smoke_subset_on_a_cpu(tasks):
+def test_auto_preset_scores_everything_on_a_gpu_and_every_generate_task_on_a_cpu(tasks):
     config = SamplingConfig()
     assert len(select_tasks(tasks, config, gpu=True)) == len(tasks)
-    smoke = select_tasks(tasks, config, gpu=False)
+    on_cpu = select_tasks(tasks, config, gpu=False)
+    assert on_cpu == [t for t in tasks if t.variant == "generate"]
+    assert len(on_cpu) == 163
+    assert select_tasks(tasks, SamplingConfig(preset="generate"), gpu=True) == on_cpu
+    assert select_tasks(tasks, SamplingConfig(variants="fix", preset="generate")) == []
+    capped = SamplingConfig(tasks_per_variant=2)  # a cap overrides the preset's variants
+    assert [t.variant for t in select_tasks(tasks, capped, gpu=False)] == [
+        v for v in ("generate", "fix", "explain") for _ in range(2)
+    ]
+
+
+def test_the_smoke_preset_spreads_a_few_tasks_of_each_variant(tasks):
+    smoke = select_tasks(tasks, SamplingConfig(preset="smoke"), gpu=False)
     assert len(smoke) == 3 * SMOKE_TASKS_PER_VARIANT
     # Fewer smoke tasks per variant than categories: the variants share out the categories.
     categories = {t.category for t in tasks}
