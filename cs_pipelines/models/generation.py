@@ -183,6 +183,8 @@ class TransformersGenerator(Generator):
         dtype: weights dtype; ``"auto"`` as ``cs_pipelines.models.device.resolve_dtype`` says.
         adapter_path: a peft LoRA adapter folder to apply to the model (merged on load).
         stop_loops: end a sample that loops (finish reason ``"repetition"``).
+        compact: drop finished rows from the batch as it decodes (see
+            :meth:`_decode_compacting`); False decodes with ``model.generate``.
 
     :meth:`from_model` wraps a model already in memory instead (a loaded champion, the policy
     that RL is training): nothing is copied or merged, so it samples the current weights.
@@ -196,6 +198,7 @@ class TransformersGenerator(Generator):
         dtype: str = "auto",
         adapter_path: str | Path | None = None,
         stop_loops: bool = True,
+        compact: bool = True,
     ) -> None:
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -211,6 +214,7 @@ class TransformersGenerator(Generator):
             # Merged once, the adapter costs nothing per generated token.
             model = PeftModel.from_pretrained(model, adapter_path).merge_and_unload()
         self._setup(model.to(device), tokenizer, Path(model_path), batch_size, stop_loops)
+        self.compact = compact
 
     @classmethod
     def from_model(
@@ -224,6 +228,7 @@ class TransformersGenerator(Generator):
         """An engine on ``model`` as it is (device, dtype, adapters and all)."""
         engine = cls.__new__(cls)
         engine._setup(model, tokenizer, Path(name), batch_size, stop_loops)
+        engine.compact = True
         return engine
 
     def _setup(
@@ -315,6 +320,79 @@ class TransformersGenerator(Generator):
         return [[c for c in per_prompt if c is not None] for per_prompt in results]
 
     @torch.inference_mode()
+    def _decode_compacting(
+        self,
+        input_ids: torch.Tensor,
+        attention_mask: torch.Tensor,
+        max_new_tokens: int,
+        temperature: float,
+        top_p: float,
+        criteria: Any,
+    ) -> torch.Tensor:
+        """``generate``'s decoding loop, less the rows that are done.
+
+        ``model.generate`` decodes every row of a batch until the last one stops, padding the
+        finished ones: a batch costs its longest answer times its width. Here a finished row
+        leaves the batch (and its KV cache) at once, so a step costs only the rows still
+        writing. The result is ``generate``'s: prompt and new tokens, pad after a row's end.
+        Greedy picks the arg-max of the raw logits, as ``generate`` does; sampling applies the
+        temperature and top-p warpers of ``transformers`` (top-k off), then draws by inverse
+        CDF (:func:`_inverse_cdf_sample`).
+        """
+        from transformers import DynamicCache
+        from transformers.generation.logits_process import (
+            LogitsProcessorList,
+            TemperatureLogitsWarper,
+            TopPLogitsWarper,
+        )
+
+        warpers = LogitsProcessorList(
+            [TemperatureLogitsWarper(temperature), TopPLogitsWarper(top_p)]
+            if temperature > 0
+            else []
+        )
+        eos = torch.tensor(sorted(self.eos_token_ids), device=input_ids.device)
+        rows = torch.arange(input_ids.shape[0], device=input_ids.device)  # still writing
+        sequences = input_ids
+        positions = (attention_mask.cumsum(-1) - 1).clamp(min=0)
+        cache = DynamicCache()
+        output = self.model(
+            input_ids=input_ids,
+            attention_mask=attention_mask,
+            position_ids=positions,
+            cache=cache,
+            use_cache=True,
+            logits_to_keep=1,
+        )
+        mask, position = attention_mask, positions[:, -1:]
+        for step in range(max_new_tokens):
+            scores = warpers(sequences[rows], output.logits[:, -1, :].float())
+            if temperature > 0:
+                chosen = _inverse_cdf_sample(scores, rows, sequences.shape[0])
+            else:
+                chosen = scores.argmax(dim=-1)
+            column = torch.full_like(sequences[:, 0], self.pad_token_id)
+            column[rows] = chosen
+            sequences = torch.cat([sequences, column[:, None]], dim=1)
+            done = criteria(sequences, None)[rows] | torch.isin(chosen, eos)
+            if bool(done.all()) or step + 1 == max_new_tokens:
+                break
+            if bool(done.any()):
+                keep = (~done).nonzero().squeeze(1)
+                cache.batch_select_indices(keep)
+                rows, chosen, mask, position = rows[keep], chosen[keep], mask[keep], position[keep]
+            mask = torch.cat([mask, mask.new_ones((mask.shape[0], 1))], dim=1)
+            position = position + 1
+            output = self.model(
+                input_ids=chosen[:, None],
+                attention_mask=mask,
+                position_ids=position,
+                cache=cache,
+                use_cache=True,
+            )
+        return sequences
+
+    @torch.inference_mode()
     def _generate_batch(
         self,
         batch: list[list[int]],
@@ -334,20 +412,30 @@ class TransformersGenerator(Generator):
         criterion = _StopOnSequences(self.tokenizer, stop, width, len(batch))
         loops = _StopOnRepetition(width, len(batch))
         criteria = [criterion, loops] if self.stop_loops else [criterion]
-        sampling: dict[str, Any] = (
-            {"do_sample": True, "temperature": temperature, "top_p": top_p, "top_k": 0}
-            if temperature > 0
-            else {"do_sample": False}
-        )
-        output = self.model.generate(
-            input_ids=input_ids.to(self.device),
-            attention_mask=attention_mask.to(self.device),
-            max_new_tokens=max_new_tokens,
-            pad_token_id=self.pad_token_id,
-            eos_token_id=sorted(self.eos_token_ids),
-            stopping_criteria=StoppingCriteriaList(criteria),
-            **sampling,
-        )
+        if self.compact:
+            output = self._decode_compacting(
+                input_ids.to(self.device),
+                attention_mask.to(self.device),
+                max_new_tokens,
+                temperature,
+                top_p,
+                StoppingCriteriaList(criteria),
+            )
+        else:
+            sampling: dict[str, Any] = (
+                {"do_sample": True, "temperature": temperature, "top_p": top_p, "top_k": 0}
+                if temperature > 0
+                else {"do_sample": False}
+            )
+            output = self.model.generate(
+                input_ids=input_ids.to(self.device),
+                attention_mask=attention_mask.to(self.device),
+                max_new_tokens=max_new_tokens,
+                pad_token_id=self.pad_token_id,
+                eos_token_id=sorted(self.eos_token_ids),
+                stopping_criteria=StoppingCriteriaList(criteria),
+                **sampling,
+            )
         generated = output[:, width:].tolist()
         completions = []
         for row, tokens in enumerate(generated):
@@ -434,6 +522,17 @@ class VLLMGenerator(Generator):
             ]
             for request in outputs
         ]
+
+
+def _inverse_cdf_sample(scores: torch.Tensor, rows: torch.Tensor, batch: int) -> torch.Tensor:
+    """One token per row of ``scores`` (the batch rows ``rows`` still writing), drawn from
+    ``softmax(scores)`` by inverse CDF with one uniform number per batch row and step, so that a
+    row's draws do not depend on which other rows have finished (``torch.multinomial`` over the
+    remaining rows would shift every later row's random stream)."""
+    uniform = torch.rand(batch, device=scores.device)[rows]
+    cdf = torch.softmax(scores, dim=-1).cumsum(dim=-1)
+    chosen = torch.searchsorted(cdf, uniform[:, None], right=True).squeeze(1)
+    return chosen.clamp(max=scores.shape[-1] - 1)
 
 
 @contextlib.contextmanager
