@@ -427,15 +427,31 @@ def _registry_lines() -> list[str]:
 
 
 def _score_lines(warehouse: Warehouse) -> list[str]:
-    from cs_pipelines.warehouse.tables import pass_at_1_overview
+    """pass@1 with its 95% interval per version and variant, then each registered version
+    against the base model, paired on the tasks both were scored on."""
+    from cs_pipelines.cryptoeval.evaluate import paired_comparison
+    from cs_pipelines.registry.versions import BASE_MODEL_VERSION
+    from cs_pipelines.stats import format_interval
+    from cs_pipelines.warehouse.tables import pass_at_1_overview, pass_counts_per_task
 
     scores = pass_at_1_overview(warehouse)
     lines = []
     for (version,), rows in scores.group_by("model_version", maintain_order=True):
         cells = [
-            f"{g} {v:.3f} ({n})" for g, v, n in rows.select("group", "value", "n_tasks").rows()
+            f"{group} {format_interval(value, low, high)} ({n})"
+            for group, value, low, high, n in rows.select(
+                "group", "value", "ci_low", "ci_high", "n_tasks"
+            ).rows()
         ]
         lines.append(f"  {version:<22} " + "  ".join(cells))
+    base = pass_counts_per_task(warehouse, BASE_MODEL_VERSION)
+    versions = scores["model_version"].unique(maintain_order=True)
+    others = [v for v in versions if v != BASE_MODEL_VERSION]
+    for version in others:
+        counts = pass_counts_per_task(warehouse, version)
+        if base and set(counts) & set(base):
+            paired = paired_comparison(counts, base)
+            lines.append(f"  {version} vs base, paired: {paired.summary()}")
     return lines
 
 

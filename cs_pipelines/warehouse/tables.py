@@ -327,9 +327,12 @@ def samples_per_task(warehouse: Warehouse, version: str) -> pl.DataFrame:
 
 
 def pass_at_1_overview(warehouse: Warehouse) -> pl.DataFrame:
-    """pass@1 of every version, overall and per variant: (model_version, group, value, n_tasks)."""
+    """pass@1 of every version, overall and per variant, with its interval: (model_version,
+    group, value, ci_low, ci_high, n_tasks); the bounds are null for rows scored before them."""
+    _add_interval_columns(warehouse)
     return warehouse.query(
-        f'SELECT model_version, "group", value, n_tasks FROM {CRYPTOEVAL_SCORES.name} '
+        f'SELECT model_version, "group", value, ci_low, ci_high, n_tasks '
+        f"FROM {CRYPTOEVAL_SCORES.name} "
         "WHERE metric = 'pass@1' AND scope IN ('all', 'variant') "
         'ORDER BY model_version, scope, "group"'
     )

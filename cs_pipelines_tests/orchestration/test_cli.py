@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cs_pipelines.cli import main
@@ -29,6 +31,9 @@ def test_main_job_harvests_what_it_can_reach_and_says_what_it_skipped(
     section = out.split("CryptoEval pass@1 (tasks scored):")[1]
     scores = next(line for line in section.splitlines() if line.strip().startswith("base "))
     assert "explain" in scores and "fix" in scores and "generate" in scores and "(1)" in scores
+    assert re.search(r"generate \d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\] \(1\)", scores)
+    paired = next(line for line in section.splitlines() if "vs base, paired" in line)
+    assert "McNemar p=" in paired and "of 3 tasks" in paired and "significant" in paired
     assert "strategy_candidates, sft_dataset, sft_adapter ... ok" in out  # one unpartitioned run
     assert "sft_dataset" in out and "strategy_candidates" in out
     assert "alpha                initial: 3 new commits, 3 stored" in out
