@@ -1,30 +1,32 @@
-"""Generation benchmark: batched sampling versus one prompt at a time, with the real base model.
+"""Generation benchmark: the platform's engine against plain ``transformers`` ``generate``.
 
-The base model (SmolLM2-135M-Instruct from the packaged GGUF) is materialized once with
-``materialize_base_model`` (about 30 s; ``--model-dir`` keeps it between runs), then the same chat
-prompts (crypto-trading coding tasks) are sampled through ``TransformersGenerator``:
+The same CryptoEval prompts (posed as CryptoEval poses them: chat template, an opened
+```python block, stopped at the closing fence) are answered greedily by the real base model
+(SmolLM2-135M-Instruct from the packaged GGUF, materialized once; ``--model-dir`` keeps it):
 
-* ``sequential``: ``batch_size=1``, one ``generate`` call per prompt, as a naive loop would;
-* ``batched``: one ``generate`` call for all prompts, ``--cpu-batch-size`` / ``--gpu-batch-size``
-  rows per batch (left padding, rows sorted by prompt length, early stop when every row is done).
+* ``plain``: ``model.generate`` on left-padded batches of ``--plain-batch-sizes`` rows, float32,
+  with its own ``stop_strings`` for the closing fence: what a user writes without the engine;
+* ``engine``: ``TransformersGenerator`` with its defaults for this machine (``dtype="auto"``,
+  automatic batch size; rows sorted by prompt length, loops cut).
 
-Throughput is USEFUL tokens per second, the median of ``--rounds`` interleaved rounds (the machine
-may be shared; each round's ratio is printed too): the sum of ``Completion.n_tokens`` (up to EOS,
-excluding padding) over wall time, after one warm-up call. Samples differ between the two modes
-(the random streams differ), so token counts differ a little; tokens/s normalises that. On a
-CUDA machine the same comparison runs on the GPU (with more prompts), and vLLM is added when it
-is installed. Nothing is downloaded.
+Each (approach, round) runs in a fresh process, so its peak memory (max RSS) is its own; rounds
+interleave the approaches (the machine may be shared). Throughput is USEFUL tokens per second:
+tokens up to and including EOS or the stop, not padding; the median of ``--rounds`` is kept and
+every approach is compared with plain float32 at batch 8, round by round. On a CUDA machine the
+engine and plain generate run on the GPU too, and vLLM when it is installed.
 
-    .venv/bin/python benchmarks/bench_generation.py                 # ~1-2 min on 2 idle cores
-    .venv/bin/python benchmarks/bench_generation.py --quick         # smoke run, ~1 min
-    .venv/bin/python benchmarks/bench_generation.py --model-dir data/models/base  # reuse
+    .venv/bin/python benchmarks/bench_generation.py --model-dir data/artifacts/models/base
+    .venv/bin/python benchmarks/bench_generation.py --quick     # smoke run, ~1 min
 """
 
 from __future__ import annotations
 
-import argparse
+import json
 import os
+import resource
 import shutil
+import statistics
+import subprocess
 import sys
 import time
 from dataclasses import dataclass
@@ -37,197 +39,219 @@ if str(PROJECT_ROOT) not in sys.path:
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing may download
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-import torch  # noqa: E402
+from benchmarks.common import doc_parser, scratch_dir  # noqa: E402
 
-from benchmarks.common import scratch_dir  # noqa: E402
-from cs_pipelines.models.base import BaseModelConfig, materialize_base_model  # noqa: E402
-from cs_pipelines.models.generation import (  # noqa: E402
-    Generator,
-    TransformersGenerator,
-    vllm_available,
-)
-
-TASKS = [
-    "Write a Python function that computes the 14-period RSI of a pandas Series of closes.",
-    "Write a backtrader Strategy that buys when the 10-day SMA crosses above the 30-day SMA.",
-    "Compute the maximum drawdown of an equity curve given as a list of floats.",
-    "Write a function that returns the position size for a 1% account risk and a stop price.",
-    "Implement an exponential moving average without pandas.",
-    "Write a function that resamples 1-minute OHLCV candles in a DataFrame to 1-hour candles.",
-    "Compute the annualised Sharpe ratio of daily returns.",
-    "Write a trailing stop-loss class that updates its stop as the price rises.",
-    "Parse a Binance kline JSON list into a pandas DataFrame with typed columns.",
-    "Write Bollinger Bands (20, 2) for a Series of closes.",
-    "Implement a function that detects a bullish engulfing candle pattern.",
-    "Compute the VWAP of a DataFrame with price and volume columns.",
-]
+BASELINE = "plain float32 b8"
 
 
-def _prompts(count: int) -> list[list[dict[str, str]]]:
-    return [
-        [
-            {
-                "role": "user",
-                "content": TASKS[i % len(TASKS)] + ("" if i < len(TASKS) else " Be brief."),
-            }
-        ]
-        for i in range(count)
-    ]
-
-
-@dataclass
-class Row:
+@dataclass(frozen=True)
+class Approach:
+    name: str
+    kind: str  # plain | engine | vllm
+    dtype: str
+    batch_size: int  # 0: the engine's own choice
     device: str
-    mode: str
-    batch_size: int
-    prompts: int
-    tokens: int
-    seconds: float
 
-    @property
-    def rate(self) -> float:
-        return self.tokens / self.seconds if self.seconds else 0.0
+
+def approaches(plain_batch_sizes: list[int], device: str) -> list[Approach]:
+    plain = [
+        Approach(f"plain float32 b{b}", "plain", "float32", b, device) for b in plain_batch_sizes
+    ]
+    return [*plain, Approach("engine (auto)", "engine", "auto", 0, device)]
+
+
+def _prompts(engine, count: int) -> list[str]:
+    from cs_pipelines.cryptoeval.sampling import CODE_PREFILL, task_messages
+    from cs_pipelines.cryptoeval.taskset import load_tasks
+
+    tasks = [t for t in load_tasks() if t.variant == "generate"]
+    step = max(1, len(tasks) // count)
+    return [engine.render(task_messages(t)) + CODE_PREFILL for t in tasks[::step][:count]]
+
+
+def run_child(approach: Approach, model_dir: Path, prompts: int, max_new: int) -> dict:
+    """One timed run in this process: useful tokens, seconds, peak RSS, the engine's settings."""
+    import torch
+
+    from cs_pipelines.cryptoeval.sampling import CODE_STOP
+    from cs_pipelines.models.generation import TransformersGenerator, VLLMGenerator
+
+    if approach.kind == "vllm":  # pragma: no cover - needs a GPU
+        engine = VLLMGenerator(model_dir)
+    else:
+        dtype = approach.dtype
+        engine = TransformersGenerator(
+            model_dir, device=approach.device, dtype=dtype, batch_size=approach.batch_size
+        )
+    texts = _prompts(engine, prompts)
+    greedy = {"temperature": 0.0, "max_new_tokens": max_new, "stop": CODE_STOP}
+    warm = texts[:2]
+    if approach.kind == "plain":
+        _plain(engine, warm, 4)
+    else:
+        engine.generate(warm, **{**greedy, "max_new_tokens": 4})
+    _sync(approach.device)
+    start = time.perf_counter()
+    if approach.kind == "plain":
+        tokens = _plain(engine, texts, max_new)
+    else:
+        tokens = sum(c.n_tokens for per in engine.generate(texts, **greedy) for c in per)
+    _sync(approach.device)
+    seconds = time.perf_counter() - start
+    return {
+        "tokens": tokens,
+        "seconds": seconds,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "gpu_peak_mb": torch.cuda.max_memory_allocated() / 2**20
+        if torch.cuda.is_available()
+        else 0,
+        "dtype": getattr(engine, "dtype", approach.dtype),
+        "batch_size": getattr(engine, "batch_size", approach.batch_size),
+        "threads": torch.get_num_threads(),
+    }
+
+
+def _plain(engine, texts: list[str], max_new: int) -> int:
+    """Plain ``generate``: batches in the given order, left padding, stop strings; useful tokens
+    counted up to the first EOS or the end of the stop string."""
+    import torch
+
+    from cs_pipelines.cryptoeval.sampling import CODE_STOP
+
+    tokenizer, model = engine.tokenizer, engine.model
+    eos = set(engine.eos_token_ids)
+    useful = 0
+    for start in range(0, len(texts), engine.batch_size):
+        batch = tokenizer(
+            texts[start : start + engine.batch_size], return_tensors="pt", padding=True
+        )
+        batch = {k: v.to(model.device) for k, v in batch.items()}
+        with torch.inference_mode():
+            output = model.generate(
+                **batch,
+                max_new_tokens=max_new,
+                do_sample=False,
+                stop_strings=CODE_STOP,
+                tokenizer=tokenizer,
+                pad_token_id=engine.pad_token_id,
+            )
+        for row in output[:, batch["input_ids"].shape[1] :].tolist():
+            useful += next((k + 1 for k, t in enumerate(row) if t in eos), len(row))
+    return useful
 
 
 def _sync(device: str) -> None:
     if device.startswith("cuda"):
+        import torch
+
         torch.cuda.synchronize()
 
 
-def _time_generate(
-    generator: Generator, prompts: list, device: str, one_at_a_time: bool, max_new: int
-) -> tuple[int, float]:
-    kwargs = {"max_new_tokens": max_new, "temperature": 0.8, "top_p": 0.95, "seed": 0}
-    _sync(device)
-    start = time.perf_counter()
-    if one_at_a_time:
-        outs = [generator.generate([p], **kwargs)[0] for p in prompts]
-    else:
-        outs = generator.generate(prompts, **kwargs)
-    _sync(device)
-    seconds = time.perf_counter() - start
-    return sum(c.n_tokens for samples in outs for c in samples), seconds
-
-
-def bench_device(
-    model_dir: Path, device: str, n_prompts: int, batch_size: int, max_new: int, rounds: int
-) -> list[Row]:
-    prompts = _prompts(n_prompts)
-    rows = []
-    # One model in memory: "sequential" calls generate once per prompt (a batch of one row).
-    generator = TransformersGenerator(model_dir, device=device, batch_size=batch_size)
-    print(
-        f"  {device}: {generator.dtype}, batch size {batch_size}, {n_prompts} prompts", flush=True
-    )
-    # Warm-up (allocator, kernels, lazy imports) outside the timings.
-    generator.generate(prompts[:1], max_new_tokens=4, seed=0)
-    generator.generate(prompts[:batch_size], max_new_tokens=4, seed=0)
-    runs: dict[str, list[tuple[int, float]]] = {"sequential": [], "batched": []}
-    for r in range(rounds):  # interleaved rounds: the machine may be shared
-        for mode, one in (("sequential", True), ("batched", False)):
-            tokens, seconds = _time_generate(generator, prompts, device, one, max_new)
-            runs[mode].append((tokens, seconds))
-            print(f"  round {r + 1} {mode:<10} {tokens:>6} tokens in {seconds:7.1f} s", flush=True)
-    ratios = [
-        (b[0] / b[1]) / (s[0] / s[1])
-        for s, b in zip(runs["sequential"], runs["batched"], strict=True)
+def _spawn(approach: Approach, args) -> dict:
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        json.dumps(approach.__dict__),
+        "--model-dir",
+        str(args.model_dir),
+        "--prompts",
+        str(args.prompts),
+        "--max-new-tokens",
+        str(args.max_new_tokens),
     ]
-    print(f"  batched / sequential per round: {', '.join(f'{x:.2f}x' for x in ratios)}")
-    for mode, bs in (("sequential", 1), ("batched", batch_size)):
-        by_rate = sorted(runs[mode], key=lambda run: run[0] / run[1])
-        rows.append(Row(device, mode, bs, n_prompts, *by_rate[len(by_rate) // 2]))  # median
-    return rows
-
-
-def bench_vllm(model_dir: Path, n_prompts: int, max_new: int) -> list[Row]:  # pragma: no cover
-    from cs_pipelines.models.generation import VLLMGenerator
-
-    generator = VLLMGenerator(model_dir)
-    prompts = _prompts(n_prompts)
-    generator.generate(prompts[:2], max_new_tokens=4, seed=0)
-    tokens, seconds = _time_generate(generator, prompts, "cuda", False, max_new)
-    return [Row("cuda", "vllm", n_prompts, n_prompts, tokens, seconds)]
-
-
-def print_table(rows: list[Row]) -> None:
-    print()
-    print("| device | mode | batch size | prompts | tokens | seconds | tokens/s | vs sequential |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
-    base = {r.device: r.rate for r in rows if r.mode == "sequential"}
-    for r in rows:
-        ratio = r.rate / base[r.device] if base.get(r.device) else float("nan")
-        print(
-            f"| {r.device} | {r.mode} | {r.batch_size} | {r.prompts} | {r.tokens} | "
-            f"{r.seconds:.1f} | {r.rate:.1f} | {ratio:.2f}x |"
-        )
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{approach.name} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = doc_parser(__doc__)
     parser.add_argument("--model-dir", type=Path, help="materialize/reuse the base model here")
-    parser.add_argument("--cpu-prompts", type=int, default=8)
-    parser.add_argument("--cpu-batch-size", type=int, default=8)
-    parser.add_argument("--gpu-prompts", type=int, default=64)
-    parser.add_argument("--gpu-batch-size", type=int, default=32)
-    parser.add_argument("--max-new-tokens", type=int, default=64)
+    parser.add_argument("--prompts", type=int, default=32)
+    parser.add_argument("--max-new-tokens", type=int, default=128)
+    parser.add_argument("--plain-batch-sizes", default="8,16,32")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds, median kept")
-    parser.add_argument("--quick", action="store_true", help="4 prompts, 16 new tokens, 1 round")
-    parser.add_argument(
-        "--threads",
-        type=int,
-        help="torch CPU threads (default: torch's). On a shared machine use 1: with more threads "
-        "than free cores OpenMP spin-waits and decoding gets ~10x slower",
-    )
+    parser.add_argument("--quick", action="store_true", help="4 prompts, 16 tokens, 1 round")
     parser.add_argument("--no-gpu", action="store_true")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary model folder")
+    parser.add_argument("--child", help=argparse_hidden())
     args = parser.parse_args(argv)
+    if args.child:
+        approach = Approach(**json.loads(args.child))
+        print(json.dumps(run_child(approach, args.model_dir, args.prompts, args.max_new_tokens)))
+        return 0
     if args.quick:
-        args.cpu_prompts, args.cpu_batch_size, args.max_new_tokens = 4, 4, 16
-        args.gpu_prompts, args.rounds = 8, 1
+        args.prompts, args.max_new_tokens, args.rounds, args.plain_batch_sizes = 4, 16, 1, "8"
 
-    if args.threads:
-        torch.set_num_threads(args.threads)
+    import torch
+
+    from cs_pipelines.models.base import BaseModelConfig, materialize_base_model
+    from cs_pipelines.models.generation import vllm_available
+
     scratch = None
-    model_dir = args.model_dir
-    if model_dir is None:
+    if args.model_dir is None:
         scratch = scratch_dir("generation")
-        model_dir = scratch / "base"
+        args.model_dir = scratch / "base"
     try:
-        start = time.perf_counter()
-        info = materialize_base_model(BaseModelConfig(), model_dir)
-        what = "converted" if info.converted else "reused"
+        info = materialize_base_model(BaseModelConfig(), args.model_dir)
+        print(f"base model: {info.source}, {info.n_parameters:,} parameters")
         print(
-            f"base model {what} in {time.perf_counter() - start:.1f} s: {info.source}, "
-            f"{info.n_parameters:,} parameters, {info.dtype}"
+            f"torch {torch.__version__}; {args.prompts} CryptoEval prompts, greedy, "
+            f"{args.max_new_tokens} new tokens at most, {args.rounds} rounds"
         )
-        print(f"torch {torch.__version__}, {torch.get_num_threads()} CPU threads")
-        rows = bench_device(
-            model_dir,
-            "cpu",
-            args.cpu_prompts,
-            args.cpu_batch_size,
-            args.max_new_tokens,
-            args.rounds,
-        )
+        sizes = [int(b) for b in args.plain_batch_sizes.split(",")]
+        plan = approaches(sizes, "cpu")
         if torch.cuda.is_available() and not args.no_gpu:
-            print(f"GPU: {torch.cuda.get_device_name()}")
-            rows += bench_device(
-                model_dir,
-                "cuda",
-                args.gpu_prompts,
-                args.gpu_batch_size,
-                args.max_new_tokens,
-                args.rounds,
-            )
+            plan += approaches(sizes, "cuda")
             if vllm_available():
-                rows += bench_vllm(model_dir, args.gpu_prompts, args.max_new_tokens)
-        else:
-            print("no CUDA GPU (or --no-gpu): GPU rows skipped")
-        print_table(rows)
+                plan.append(Approach("vllm", "vllm", "bfloat16", 0, "cuda"))
+        runs: dict[str, list[dict]] = {a.name + "@" + a.device: [] for a in plan}
+        for r in range(args.rounds):
+            for approach in plan:
+                result = _spawn(approach, args)
+                runs[approach.name + "@" + approach.device].append(result)
+                rate = result["tokens"] / result["seconds"]
+                print(
+                    f"  round {r + 1} {approach.device} {approach.name:<18} {result['tokens']:>6} "
+                    f"tokens {result['seconds']:7.1f} s {rate:6.1f} tok/s",
+                    flush=True,
+                )
+        print_table(plan, runs)
     finally:
-        if scratch is not None and not args.keep:
+        if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
     return 0
+
+
+def argparse_hidden() -> str:
+    import argparse
+
+    return argparse.SUPPRESS
+
+
+def print_table(plan: list[Approach], runs: dict[str, list[dict]]) -> None:
+    print()
+    print(
+        "| device | approach | dtype | batch | tokens/s (median) | vs plain float32 b8 "
+        "(median of per-round ratios) | peak RSS MB |"
+    )
+    print("|---|---|---|---:|---:|---:|---:|")
+    for approach in plan:
+        key = approach.name + "@" + approach.device
+        base = runs.get(BASELINE + "@" + approach.device, [])
+        rates = [r["tokens"] / r["seconds"] for r in runs[key]]
+        ratios = [
+            (r["tokens"] / r["seconds"]) / (b["tokens"] / b["seconds"])
+            for r, b in zip(runs[key], base, strict=False)
+        ]
+        last = runs[key][-1]
+        peak = max(r["peak_mb"] for r in runs[key])
+        print(
+            f"| {approach.device} | {approach.name} | {last['dtype']} | {last['batch_size']} | "
+            f"{statistics.median(rates):.1f} | {statistics.median(ratios):.2f}x "
+            f"({', '.join(f'{x:.2f}' for x in ratios)}) | {peak:.0f} |"
+        )
 
 
 if __name__ == "__main__":
