@@ -278,6 +278,9 @@ def test_an_adapter_is_applied_merged_and_changes_what_the_model_says(
         out = unmerged.generate(**ids, max_new_tokens=12, do_sample=False)
     expected = plain.tokenizer.decode(out[0, ids["input_ids"].shape[1] :], skip_special_tokens=True)
     assert with_adapter == expected
+    # The unmerged peft model (as RL trains it) through the engine says the same.
+    in_memory = TransformersGenerator.from_model(unmerged, plain.tokenizer)
+    assert in_memory.generate(prompt, **greedy)[0][0].text == expected
 
 
 def test_a_busy_cpu_decodes_on_one_thread_and_the_setting_is_restored(
