@@ -119,7 +119,13 @@ def test_the_overviews_hold_every_version(warehouse: Warehouse):
     )
     t.write_cryptoeval_run(warehouse, "base", pl.DataFrame({"model_version": ["base"]}), scores)
     overview = t.pass_at_1_overview(warehouse).rows()
-    assert overview == [("base", "all", 0.2, 10), ("base", "fix", 0.1, 4)]
+    # Scores written without intervals (as before they existed) read back with null bounds.
+    assert overview == [("base", "all", 0.2, None, None, 10), ("base", "fix", 0.1, None, None, 4)]
+    with_bounds = scores.with_columns(ci_low=pl.lit(0.05), ci_high=pl.lit(0.45))
+    t.write_cryptoeval_run(
+        warehouse, "base", pl.DataFrame({"model_version": ["base"]}), with_bounds
+    )
+    assert t.pass_at_1_overview(warehouse).row(0) == ("base", "all", 0.2, 0.05, 0.45, 10)
     holdout = pl.DataFrame(
         {
             "model_version": ["v1", "v1"],
