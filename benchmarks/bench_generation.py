@@ -159,6 +159,8 @@ def _spawn(approach: Approach, args) -> dict:
         str(args.prompts),
         "--max-new-tokens",
         str(args.max_new_tokens),
+        "--threads",
+        str(args.threads),
     ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -175,9 +177,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds, median kept")
     parser.add_argument("--quick", action="store_true", help="4 prompts, 16 tokens, 1 round")
     parser.add_argument("--no-gpu", action="store_true")
+    parser.add_argument(
+        "--threads", type=int, default=0, help="torch CPU threads in every run (0: torch's)"
+    )
     parser.add_argument("--child", help=argparse_hidden())
     args = parser.parse_args(argv)
     if args.child:
+        if args.threads:
+            import torch
+
+            torch.set_num_threads(args.threads)
         approach = Approach(**json.loads(args.child))
         print(json.dumps(run_child(approach, args.model_dir, args.prompts, args.max_new_tokens)))
         return 0
