@@ -7,7 +7,9 @@ The same CryptoEval prompts (posed as CryptoEval poses them: chat template, an o
 * ``plain``: ``model.generate`` on left-padded batches of ``--plain-batch-sizes`` rows, float32,
   with its own ``stop_strings`` for the closing fence: what a user writes without the engine;
 * ``engine``: ``TransformersGenerator`` with its defaults for this machine (``dtype="auto"``,
-  automatic batch size; rows sorted by prompt length, loops cut).
+  automatic batch size; rows sorted by prompt length, loops cut, finished rows dropped);
+* ``engine, generate()``: the same, decoding with ``model.generate`` (finished rows stay in
+  the batch until its longest row ends), to show what dropping them is worth.
 
 Each (approach, round) runs in a fresh process, so its peak memory (max RSS) is its own; rounds
 interleave the approaches (the machine may be shared). Throughput is USEFUL tokens per second:
@@ -57,7 +59,11 @@ def approaches(plain_batch_sizes: list[int], device: str) -> list[Approach]:
     plain = [
         Approach(f"plain float32 b{b}", "plain", "float32", b, device) for b in plain_batch_sizes
     ]
-    return [*plain, Approach("engine (auto)", "engine", "auto", 0, device)]
+    return [
+        *plain,
+        Approach("engine, generate()", "engine-generate", "auto", 0, device),
+        Approach("engine (auto)", "engine", "auto", 0, device),
+    ]
 
 
 def _prompts(engine, count: int) -> list[str]:
@@ -81,7 +87,11 @@ def run_child(approach: Approach, model_dir: Path, prompts: int, max_new: int) -
     else:
         dtype = approach.dtype
         engine = TransformersGenerator(
-            model_dir, device=approach.device, dtype=dtype, batch_size=approach.batch_size
+            model_dir,
+            device=approach.device,
+            dtype=dtype,
+            batch_size=approach.batch_size,
+            compact=approach.kind != "engine-generate",  # generate(): finished rows stay
         )
     texts = _prompts(engine, prompts)
     greedy = {"temperature": 0.0, "max_new_tokens": max_new, "stop": CODE_STOP}
