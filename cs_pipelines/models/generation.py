@@ -305,16 +305,20 @@ class TransformersGenerator(Generator):
         devices = [self.device] if self.device.startswith("cuda") else []
         with (
             torch.random.fork_rng(devices=devices, enabled=seed is not None),
-            _cpu_threads(self.device),
             _eval_mode(self.model),
         ):
             for b, start in enumerate(range(0, len(rows), self.batch_size)):
                 batch = rows[start : start + self.batch_size]
                 if seed is not None:
                     torch.manual_seed((seed * 1_000_003 + b) % 2**63)
-                completions = self._generate_batch(
-                    [encoded[i] for i, _ in batch], temperature, top_p, max_new_tokens, stop or []
-                )
+                with _cpu_threads(self.device):  # asked per batch: the load changes
+                    completions = self._generate_batch(
+                        [encoded[i] for i, _ in batch],
+                        temperature,
+                        top_p,
+                        max_new_tokens,
+                        stop or [],
+                    )
                 for (i, j), completion in zip(batch, completions, strict=True):
                     results[i][j] = completion
         return [[c for c in per_prompt if c is not None] for per_prompt in results]

@@ -307,6 +307,13 @@ def test_a_busy_cpu_decodes_on_one_thread_and_the_setting_is_restored(
     monkeypatch.setattr(cpu, "others_busy_cores", lambda: 0.0)
     generator.generate(["a"], max_new_tokens=2, temperature=0.0)
     assert seen == [1, 2] and torch.get_num_threads() == 2
+    # Asked again for every batch: a long call that starts on a busy machine speeds up once
+    # the machine is quiet.
+    loads = iter([0.5 * cores, 0.0])
+    monkeypatch.setattr(cpu, "others_busy_cores", lambda: next(loads))
+    seen.clear()
+    generator.generate(["a", "b b b b", "c c", "d d d d d d"], n=2, max_new_tokens=2)
+    assert seen == [1, 2] and generator.batch_size == 4
 
 
 def test_a_looping_row_is_cut_where_the_loop_shows() -> None:
