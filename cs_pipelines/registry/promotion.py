@@ -118,8 +118,8 @@ def _significance(
             )
             return False
         out.append(
-            f"the win is not significant (p={comparison.p_value:.3f}): promoted on the point "
-            "estimate (require_significance is off)"
+            f"the win is not significant (p={comparison.p_value:.3f}): the point estimate "
+            "counts (require_significance is off)"
         )
     return True
 
