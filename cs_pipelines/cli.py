@@ -134,8 +134,6 @@ def sample_command(args: argparse.Namespace) -> int:
         if not args.tasks.is_file():
             return fail(f"no such file: {args.tasks}")
         tasks = read_jsonl(args.tasks)
-        if not tasks:
-            return fail(f"{args.tasks} holds no tasks")
         config = SamplingConfig(
             n_samples=args.n,
             temperature=args.temperature,

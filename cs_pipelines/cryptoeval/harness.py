@@ -27,7 +27,6 @@ not keep a core idle, and a batch of standard-library programs starts light fork
 
 from __future__ import annotations
 
-import gzip
 import itertools
 import json
 import math
@@ -42,6 +41,7 @@ import numpy as np
 
 from cs_pipelines.cryptoeval.probes import parse_signature, voting_driver
 from cs_pipelines.cryptoeval.task import Task
+from cs_pipelines.cryptoeval.taskset import jsonl_records, read_jsonl
 
 DEFAULT_KS = (1, 10, 100)
 EXACT_MAJ_LIMIT = 5000  # maj@k enumerates every k-subset up to this many, else Monte Carlo
@@ -349,56 +349,8 @@ def _sample_rows(
     return rows
 
 
-TASK_KEYS = ("task_id", "prompt", "entry_point", "canonical_solution", "test")
-
-
-def _jsonl_records(path: str | Path, what: str) -> list[tuple[int, dict[str, Any]]]:
-    """``(line number, object)`` of every non-blank line of a JSONL file (``.gz``: gzipped).
-
-    Raises ``ValueError`` naming the file and the line: a line that is not a JSON object (a
-    truncated one, say), or a file without any (``what`` names what it should hold).
-    """
-    opener = gzip.open if str(path).endswith(".gz") else open
-    records = []
-    try:
-        with opener(path, "rt", encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    cut = "" if line.endswith("\n") else " (the last line, cut short?)"
-                    raise ValueError(
-                        f"{path}:{lineno}: not valid JSON{cut}: {exc.msg} (column {exc.colno})"
-                    ) from None
-                if not isinstance(record, dict):
-                    raise ValueError(f"{path}:{lineno}: expected a JSON object, got {line[:40]!r}")
-                records.append((lineno, record))
-    except (UnicodeDecodeError, EOFError, gzip.BadGzipFile) as exc:
-        raise ValueError(f"{path}: unreadable ({exc})") from None
-    if not records:
-        raise ValueError(f"{path}: no {what} in the file (it is empty)")
-    return records
-
-
-def read_tasks(path: str | Path) -> list[Task]:
-    """Tasks JSONL in HumanEval's format (``.gz`` too), every error naming the file and line."""
-    tasks, lines = [], {}
-    for lineno, record in _jsonl_records(path, "tasks"):
-        missing = [key for key in TASK_KEYS if not isinstance(record.get(key), str)]
-        if missing:
-            raise ValueError(f"{path}:{lineno}: a task needs {', '.join(missing)} (strings)")
-        if record["task_id"] in lines:
-            first = lines[record["task_id"]]
-            raise ValueError(f"{path}:{lineno}: task {record['task_id']} repeats line {first}")
-        lines[record["task_id"]] = lineno
-        tasks.append(Task.from_record(record))
-    return tasks
-
-
 def _numbered_samples(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
-    records = _jsonl_records(path, "samples")
+    records = jsonl_records(path, "samples")
     for lineno, record in records:
         if not isinstance(record.get("task_id"), str) or not isinstance(
             record.get("completion"), str
@@ -437,7 +389,7 @@ def eval_samples_main(
     from cs_pipelines.sandbox import SandboxPool
     from cs_pipelines.sandbox.pool import DEFAULT_PRELOAD, light_preload
 
-    tasks = read_tasks(tasks_path)
+    tasks = read_jsonl(tasks_path)
     numbered = _numbered_samples(samples_path)
     by_id = {task.task_id: task for task in tasks}
     unknown = [(n, r["task_id"]) for n, r in numbered if r["task_id"] not in by_id]

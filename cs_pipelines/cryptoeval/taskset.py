@@ -14,9 +14,11 @@ carries a probe for maj@k: the folder's ``probe.py``, or one derived from its ``
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import textwrap
 from pathlib import Path
+from typing import Any
 
 from cs_pipelines.cryptoeval.probes import derive_probe
 from cs_pipelines.cryptoeval.task import (
@@ -160,29 +162,51 @@ def write_jsonl(path: str | Path, tasks: list[Task] | None = None) -> Path:
     return path
 
 
-REQUIRED_KEYS = ("task_id", "prompt", "entry_point", "canonical_solution", "test")
+TASK_KEYS = ("task_id", "prompt", "entry_point", "canonical_solution", "test")
+
+
+def jsonl_records(path: str | Path, what: str) -> list[tuple[int, dict[str, Any]]]:
+    """``(line number, object)`` of every non-blank line of a JSONL file (``.gz``: gzipped).
+
+    Raises ``ValueError`` naming the file and the line: a line that is not a JSON object (a
+    truncated one, say), or a file without any (``what`` names what it should hold).
+    """
+    opener = gzip.open if str(path).endswith(".gz") else open
+    records = []
+    try:
+        with opener(path, "rt", encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    cut = "" if line.endswith("\n") else " (the last line, cut short?)"
+                    raise ValueError(
+                        f"{path}:{lineno}: not valid JSON{cut}: {exc.msg} (column {exc.colno})"
+                    ) from None
+                if not isinstance(record, dict):
+                    raise ValueError(f"{path}:{lineno}: expected a JSON object, got {line[:40]!r}")
+                records.append((lineno, record))
+    except (UnicodeDecodeError, EOFError, gzip.BadGzipFile) as exc:
+        raise ValueError(f"{path}: unreadable ({exc})") from None
+    if not records:
+        raise ValueError(f"{path}: no {what} in the file (it is empty)")
+    return records
 
 
 def read_jsonl(path: str | Path) -> list[Task]:
-    """Read HumanEval JSONL (extra keys optional) back into :class:`Task` records.
-
-    A line that is not a JSON object with the HumanEval keys (a truncated line, a missing key)
-    is a ValueError naming the file and the line.
-    """
-    path = Path(path)
-    tasks = []
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}, line {number}: not valid JSON ({exc.msg})") from exc
-            if not isinstance(record, dict):
-                raise ValueError(f"{path}, line {number}: not a JSON object")
-            missing = [key for key in REQUIRED_KEYS if key not in record]
-            if missing:
-                raise ValueError(f"{path}, line {number}: no {', '.join(missing)}")
-            tasks.append(Task.from_record(record))
+    """Read HumanEval JSONL (``.gz`` too; extra keys optional) back into :class:`Task` records,
+    every error (see :func:`jsonl_records`, a missing key, a repeated task id) naming the file
+    and the line."""
+    tasks, lines = [], {}
+    for lineno, record in jsonl_records(path, "tasks"):
+        missing = [key for key in TASK_KEYS if not isinstance(record.get(key), str)]
+        if missing:
+            raise ValueError(f"{path}:{lineno}: a task needs {', '.join(missing)} (strings)")
+        if record["task_id"] in lines:
+            first = lines[record["task_id"]]
+            raise ValueError(f"{path}:{lineno}: task {record['task_id']} repeats line {first}")
+        lines[record["task_id"]] = lineno
+        tasks.append(Task.from_record(record))
     return tasks

@@ -50,9 +50,9 @@ def test_samples_every_task_n_times_in_the_humaneval_format(
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('{"task_id": "T/0", "prompt": "def f(', "line 1: not valid JSON"),
-        ('{"task_id": "T/0"}\n', "line 1: no prompt, entry_point, canonical_solution, test"),
-        ("\n\n", "holds no tasks"),
+        ('{"task_id": "T/0", "prompt": "def f(', "tasks.jsonl:1: not valid JSON"),
+        ('{"task_id": "T/0"}\n', ":1: a task needs prompt, entry_point, canonical_solution, test"),
+        ("\n\n", "no tasks in the file (it is empty)"),
     ],
 )
 def test_a_bad_task_file_is_named_with_its_line(
