@@ -288,10 +288,13 @@ def read_cryptoeval_scores(warehouse: Warehouse, version: str) -> pl.DataFrame:
     Rows stored before scores had intervals read back with null ``ci_low`` and ``ci_high``.
     """
     rows = CRYPTOEVAL_SCORES.rows_for(warehouse, version)
-    if rows.is_empty():
-        return rows
-    missing = [c for c in SCORE_INTERVAL_COLUMNS if c not in rows.columns]
-    return rows.with_columns(pl.lit(None, dtype=pl.Float64).alias(c) for c in missing)
+    return rows if rows.is_empty() else _with_interval_columns(rows)
+
+
+def _with_interval_columns(scores: pl.DataFrame) -> pl.DataFrame:
+    """``scores`` with ``ci_low`` and ``ci_high``: null where they were stored without them."""
+    missing = [c for c in SCORE_INTERVAL_COLUMNS if c not in scores.columns]
+    return scores.with_columns(pl.lit(None, dtype=pl.Float64).alias(c) for c in missing)
 
 
 def pass_counts_per_task(warehouse: Warehouse, version: str) -> dict[str, tuple[int, int]]:
@@ -329,13 +332,13 @@ def samples_per_task(warehouse: Warehouse, version: str) -> pl.DataFrame:
 def pass_at_1_overview(warehouse: Warehouse) -> pl.DataFrame:
     """pass@1 of every version, overall and per variant, with its interval: (model_version,
     group, value, ci_low, ci_high, n_tasks); the bounds are null for rows scored before them."""
-    _add_interval_columns(warehouse)
-    return warehouse.query(
-        f'SELECT model_version, "group", value, ci_low, ci_high, n_tasks '
-        f"FROM {CRYPTOEVAL_SCORES.name} "
+    rows = warehouse.query(
+        f"SELECT * FROM {CRYPTOEVAL_SCORES.name} "
         "WHERE metric = 'pass@1' AND scope IN ('all', 'variant') "
         'ORDER BY model_version, scope, "group"'
     )
+    columns = ["model_version", "group", "value", *SCORE_INTERVAL_COLUMNS, "n_tasks"]
+    return _with_interval_columns(rows).select(columns)
 
 
 def write_holdout_run(
