@@ -427,10 +427,10 @@ def _registry_lines() -> list[str]:
 def _score_lines(warehouse: Warehouse) -> list[str]:
     """pass@1 with its 95% interval per version and variant, then each registered version
     against the base model, paired on the tasks both were scored on."""
-    from cs_pipelines.cryptoeval.evaluate import paired_comparison
+    from cs_pipelines.cryptoeval.evaluate import compare_stored_versions
     from cs_pipelines.registry.versions import BASE_MODEL_VERSION
     from cs_pipelines.stats import format_interval
-    from cs_pipelines.warehouse.tables import pass_at_1_overview, pass_counts_per_task
+    from cs_pipelines.warehouse.tables import pass_at_1_overview
 
     scores = pass_at_1_overview(warehouse)
     lines = []
@@ -442,13 +442,11 @@ def _score_lines(warehouse: Warehouse) -> list[str]:
             ).rows()
         ]
         lines.append(f"  {version:<22} " + "  ".join(cells))
-    base = pass_counts_per_task(warehouse, BASE_MODEL_VERSION)
-    versions = scores["model_version"].unique(maintain_order=True)
-    others = [v for v in versions if v != BASE_MODEL_VERSION]
-    for version in others:
-        counts = pass_counts_per_task(warehouse, version)
-        if base and set(counts) & set(base):
-            paired = paired_comparison(counts, base)
+    for version in scores["model_version"].unique(maintain_order=True):
+        if version == BASE_MODEL_VERSION:
+            continue
+        paired = compare_stored_versions(warehouse, version, BASE_MODEL_VERSION)
+        if paired is not None:
             lines.append(f"  {version} vs base, paired: {paired.summary()}")
     return lines
 

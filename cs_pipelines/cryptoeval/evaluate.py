@@ -45,6 +45,8 @@ from cs_pipelines.stats import (
     mcnemar_exact,
     paired_cluster_bootstrap,
 )
+from cs_pipelines.warehouse import Warehouse
+from cs_pipelines.warehouse.tables import pass_counts_per_task
 
 HEADLINE_METRIC = "pass@1"
 
@@ -300,6 +302,18 @@ def paired_comparison(
         seed=seed,
         alpha=alpha,
     )
+
+
+def compare_stored_versions(
+    warehouse: Warehouse, candidate: str, baseline: str, alpha: float = ALPHA
+) -> PairedComparison | None:
+    """:func:`paired_comparison` of two model versions' stored CryptoEval results; None when
+    they share no scored task (one of them never scored, say)."""
+    candidate_counts = pass_counts_per_task(warehouse, candidate)
+    baseline_counts = pass_counts_per_task(warehouse, baseline)
+    if not set(candidate_counts) & set(baseline_counts):
+        return None
+    return paired_comparison(candidate_counts, baseline_counts, alpha=alpha)
 
 
 def _votes(report: ScoreReport, by_id: dict[str, Task]) -> dict[str, list[Vote]]:

@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from cs_pipelines.cryptoeval.evaluate import paired_comparison
+from cs_pipelines.cryptoeval.evaluate import compare_stored_versions
 from cs_pipelines.defs.resources import MlflowResource, WarehouseResource
 from cs_pipelines.registry.promotion import (
     DEFAULT_TOLERANCE,
@@ -14,11 +14,7 @@ from cs_pipelines.registry.promotion import (
 from cs_pipelines.registry.versions import baseline_key, registered_version_key
 from cs_pipelines.reporting import markdown_table
 from cs_pipelines.stats import ALPHA, PairedComparison, mcnemar_exact
-from cs_pipelines.warehouse.tables import (
-    holdout_verified,
-    pass_counts_per_task,
-    read_cryptoeval_scores,
-)
+from cs_pipelines.warehouse.tables import holdout_verified, read_cryptoeval_scores
 
 
 class PromotionConfig(dg.Config):
@@ -81,7 +77,7 @@ def model_promotion(
             metadata={**metadata, "decision": "none"}, check_results=[evidence]
         )
     candidate_key = registered_version_key(version)
-    paired = _paired(warehouse, candidate_key, baseline, config.alpha)
+    paired = compare_stored_versions(warehouse.warehouse, candidate_key, baseline, config.alpha)
     decision = decide_promotion(
         _flat(candidate_scores),
         _flat(baseline_scores),
@@ -107,17 +103,6 @@ def model_promotion(
         },
         check_results=[evidence],
     )
-
-
-def _paired(
-    warehouse: WarehouseResource, candidate: str, baseline: str, alpha: float
-) -> PairedComparison | None:
-    """Candidate minus baseline pass@1, task by task on CryptoEval; None without results."""
-    candidate_counts = pass_counts_per_task(warehouse.warehouse, candidate)
-    baseline_counts = pass_counts_per_task(warehouse.warehouse, baseline)
-    if not set(candidate_counts) & set(baseline_counts):
-        return None
-    return paired_comparison(candidate_counts, baseline_counts, alpha=alpha)
 
 
 def _holdout_paired(
