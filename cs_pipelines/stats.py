@@ -102,13 +102,12 @@ def cluster_bootstrap_ci(
     for a given ``seed``. One cluster (or none varying) gives a zero-width interval: the data
     hold no evidence of spread, not certainty.
     """
-    values_arr, sizes, sums = _cluster_sums(values, clusters)
+    values_arr = np.asarray(values, dtype=float)
+    means, n_clusters = _resampled_means(values_arr, clusters, resamples, seed)
     estimate = float(values_arr.mean())
-    counts = _draw_counts(len(sizes), resamples, seed)
-    means = (counts @ sums) / (counts @ sizes)
     low, high = _percentiles(means, level)
     return Interval(
-        estimate, min(low, estimate), max(high, estimate), len(values_arr), len(sizes), level
+        estimate, min(low, estimate), max(high, estimate), len(values_arr), n_clusters, level
     )
 
 
@@ -176,9 +175,7 @@ def paired_cluster_bootstrap(
     base = np.asarray(baseline, dtype=float)
     _check_paired(cand, base, clusters)
     diffs = cand - base
-    _, sizes, sums = _cluster_sums(diffs, clusters)
-    counts = _draw_counts(len(sizes), resamples, seed)
-    means = (counts @ sums) / (counts @ sizes)
+    means, n_clusters = _resampled_means(diffs, clusters, resamples, seed)
     difference = float(diffs.mean())
     low, high = _percentiles(means, 1 - alpha)
     if np.all(diffs == 0):
@@ -194,7 +191,7 @@ def paired_cluster_bootstrap(
         ci_high=max(high, difference),
         p_value=float(p_value),
         n_tasks=len(diffs),
-        n_clusters=len(sizes),
+        n_clusters=n_clusters,
         wins=int((diffs > 0).sum()),
         losses=int((diffs < 0).sum()),
         ties=int((diffs == 0).sum()),
@@ -202,11 +199,18 @@ def paired_cluster_bootstrap(
     )
 
 
-def _cluster_sums(
-    values: Sequence[float], clusters: Sequence[Hashable]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The values as an array, and each cluster's size and sum (clusters in first-seen order)."""
-    arr = np.asarray(values, dtype=float)
+def _resampled_means(
+    values: np.ndarray, clusters: Sequence[Hashable], resamples: int, seed: int
+) -> tuple[np.ndarray, int]:
+    """The mean of ``values`` in each of ``resamples`` cluster resamples (every task of a drawn
+    cluster counts, as often as the cluster is drawn), and the number of clusters."""
+    sizes, sums = _cluster_sums(values, clusters)
+    counts = _draw_counts(len(sizes), resamples, seed)
+    return (counts @ sums) / (counts @ sizes), len(sizes)
+
+
+def _cluster_sums(arr: np.ndarray, clusters: Sequence[Hashable]) -> tuple[np.ndarray, np.ndarray]:
+    """Each cluster's size and sum of ``arr`` (clusters in first-seen order)."""
     if arr.ndim != 1 or arr.size == 0:
         raise ValueError("need at least one value, as a flat sequence")
     if len(clusters) != arr.size:
@@ -217,7 +221,7 @@ def _cluster_sums(
     labels = np.array([index.setdefault(c, len(index)) for c in clusters], dtype=np.int64)
     sizes = np.bincount(labels).astype(float)
     sums = np.bincount(labels, weights=arr)
-    return arr, sizes, sums
+    return sizes, sums
 
 
 def _draw_counts(n_clusters: int, resamples: int, seed: int) -> np.ndarray:
