@@ -213,8 +213,7 @@ class TransformersGenerator(Generator):
 
             # Merged once, the adapter costs nothing per generated token.
             model = PeftModel.from_pretrained(model, adapter_path).merge_and_unload()
-        self._setup(model.to(device), tokenizer, Path(model_path), batch_size, stop_loops)
-        self.compact = compact
+        self._setup(model.to(device), tokenizer, Path(model_path), batch_size, stop_loops, compact)
 
     @classmethod
     def from_model(
@@ -227,12 +226,17 @@ class TransformersGenerator(Generator):
     ) -> TransformersGenerator:
         """An engine on ``model`` as it is (device, dtype, adapters and all)."""
         engine = cls.__new__(cls)
-        engine._setup(model, tokenizer, Path(name), batch_size, stop_loops)
-        engine.compact = True
+        engine._setup(model, tokenizer, Path(name), batch_size, stop_loops, compact=True)
         return engine
 
     def _setup(
-        self, model: Any, tokenizer: Any, model_path: Path, batch_size: int, stop_loops: bool
+        self,
+        model: Any,
+        tokenizer: Any,
+        model_path: Path,
+        batch_size: int,
+        stop_loops: bool,
+        compact: bool,
     ) -> None:
         if batch_size < 0:
             raise ValueError(f"batch_size must be >= 0 (0 = automatic), got {batch_size}")
@@ -243,6 +247,7 @@ class TransformersGenerator(Generator):
         self.dtype = str(parameter.dtype).removeprefix("torch.")
         self.batch_size = batch_size or default_batch_size(self.device, self.dtype)
         self.stop_loops = stop_loops
+        self.compact = compact
         self.tokenizer = tokenizer
         self.tokenizer.padding_side = "left"
         if self.tokenizer.pad_token is None:
@@ -370,11 +375,12 @@ class TransformersGenerator(Generator):
         )
         mask, position = attention_mask, positions[:, -1:]
         for step in range(max_new_tokens):
-            scores = warpers(sequences[rows], output.logits[:, -1, :].float())
+            logits = output.logits[:, -1, :].float()
             if temperature > 0:
+                scores = warpers(sequences[rows], logits)
                 chosen = _inverse_cdf_sample(scores, rows, sequences.shape[0])
             else:
-                chosen = scores.argmax(dim=-1)
+                chosen = logits.argmax(dim=-1)
             column = torch.full_like(sequences[:, 0], self.pad_token_id)
             column[rows] = chosen
             sequences = torch.cat([sequences, column[:, None]], dim=1)
