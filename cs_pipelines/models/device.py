@@ -6,6 +6,8 @@ run answers it the same way everywhere. torch is imported on first use only.
 
 from __future__ import annotations
 
+import functools
+
 
 def cuda_available() -> bool:
     """Whether torch sees a CUDA GPU."""
@@ -19,9 +21,10 @@ def default_device() -> str:
     return "cuda" if cuda_available() else "cpu"
 
 
+@functools.cache
 def cpu_has_bf16() -> bool:
     """Whether this CPU computes bfloat16 natively (AVX512-BF16 or AMX), from ``/proc/cpuinfo``;
-    without it bfloat16 is emulated and slower than float32."""
+    without it bfloat16 is emulated and slower than float32. Read once per process."""
     try:
         with open("/proc/cpuinfo", encoding="ascii", errors="replace") as info:
             flags = next((line for line in info if line.startswith("flags")), "")

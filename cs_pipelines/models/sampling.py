@@ -87,7 +87,3 @@ class EngineSettings:
             raise ValueError(f"dtype must be one of {ENGINE_DTYPES}, got {self.dtype!r}")
         if self.batch_size < 0:
             raise ValueError(f"batch_size must be >= 0 (0 = automatic), got {self.batch_size}")
-
-    def engine_fields(self) -> dict[str, Any]:
-        """The engine fields alone (for building another stage's config from these)."""
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(EngineSettings)}
