@@ -23,6 +23,7 @@ engine and plain generate run on the GPU too, and vLLM when it is installed.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
@@ -190,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--threads", type=int, default=0, help="torch CPU threads in every run (0: torch's)"
     )
-    parser.add_argument("--child", help=argparse_hidden())
+    parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         if args.threads:
@@ -241,12 +242,6 @@ def main(argv: list[str] | None = None) -> int:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
     return 0
-
-
-def argparse_hidden() -> str:
-    import argparse
-
-    return argparse.SUPPRESS
 
 
 def print_table(plan: list[Approach], runs: dict[str, list[dict]]) -> None:
