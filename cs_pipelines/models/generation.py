@@ -2,10 +2,11 @@
 
 Evaluation (pass@k, majority voting) and RL need many samples per prompt, so the interface is
 "n samples for each of these prompts". :class:`TransformersGenerator` works everywhere (CPU or
-GPU): it expands every prompt into n rows, sorts rows by prompt length so that a batch wastes
-little on padding, left-pads, samples a batch at a time and stops a batch as soon as every row has
-hit EOS or a stop sequence. :class:`VLLMGenerator` is a thin wrapper used when vLLM and a CUDA GPU
-are present; vLLM is imported only when that class is instantiated.
+GPU): it expands every prompt into n rows, sorts rows by prompt length so that rows decoded
+together waste little on padding, and decodes them with continuous batching: a row that hits
+EOS, a stop sequence, a loop or its token limit leaves at once and a waiting row takes its place
+(:mod:`cs_pipelines.models.continuous`). :class:`VLLMGenerator` is a thin wrapper used when
+vLLM and a CUDA GPU are present; vLLM is imported only when that class is instantiated.
 """
 
 from __future__ import annotations
@@ -15,12 +16,24 @@ import importlib.util
 import logging
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import torch
 
+from cs_pipelines.models.continuous import (
+    LOOP_MAX_PERIOD,
+    LOOP_MIN_REPEATS,
+    LOOP_MIN_SPAN,
+    ContinuousDecoder,
+    Row,
+    RowStops,
+    ends_in_loop,
+    loop_spans,
+    stop_window,
+    stops_in_tails,
+)
 from cs_pipelines.models.cpu import torch_threads
 from cs_pipelines.models.device import cuda_available, default_device, resolve_dtype
 from cs_pipelines.models.sampling import EngineSettings
@@ -28,9 +41,10 @@ from cs_pipelines.models.sampling import EngineSettings
 logger = logging.getLogger(__name__)
 
 Message = dict[str, str]
-Prompt = list[Message] | str
+Prompt = list[Message] | str | list[int]
 """A chat (list of ``{"role", "content"}`` messages, rendered with the tokenizer's chat template
-and ``add_generation_prompt=True``) or a raw string used verbatim (completion-style prompts)."""
+and ``add_generation_prompt=True``), a raw string used verbatim (completion-style prompts), or
+token ids already encoded (what an RL trainer holds; the transformers engine only)."""
 
 FinishReason = Literal["stop", "length", "repetition"]
 
@@ -46,11 +60,14 @@ class Completion:
             completed the stop sequence.
         finish_reason: ``"stop"`` (EOS or a stop sequence), ``"length"`` (max_new_tokens hit)
             or ``"repetition"`` (cut in a loop: see :class:`_StopOnRepetition`).
+        token_ids: the ``n_tokens`` generated token ids (the transformers engine only; empty
+            from vLLM). Not compared: two completions are equal when they say the same.
     """
 
     text: str
     n_tokens: int
     finish_reason: FinishReason
+    token_ids: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
 
 class Generator(ABC):
@@ -118,15 +135,14 @@ class _StopOnSequences(_RowStops):
 
     The length at which each row stopped keeps tokens after the stop from being counted. Only
     the generated part is decoded, and only a window long enough to hold the longest stop
-    sequence (every token decodes to >= 1 character; a few spare tokens cover byte-level pieces
-    that decode to nothing on their own).
+    sequence (:func:`~cs_pipelines.models.continuous.stop_window`).
     """
 
     def __init__(self, tokenizer: Any, stop: Sequence[str], prompt_len: int, batch: int) -> None:
         super().__init__(prompt_len, batch)
         self.tokenizer = tokenizer
         self.stop = [s for s in stop if s]
-        self.window = max((len(s) for s in self.stop), default=0) + 8
+        self.window = stop_window(self.stop)
 
     def __call__(self, input_ids: torch.LongTensor, scores: Any, **kwargs: Any) -> torch.BoolTensor:
         done = torch.zeros(input_ids.shape[0], dtype=torch.bool, device=input_ids.device)
@@ -134,16 +150,17 @@ class _StopOnSequences(_RowStops):
             return done  # type: ignore[return-value]
         length = input_ids.shape[1]
         start = max(self.prompt_len, length - self.window)
-        tails = self.tokenizer.batch_decode(input_ids[:, start:], skip_special_tokens=True)
-        for row, tail in enumerate(tails):
-            done[row] = any(s in tail for s in self.stop)
+        tails = input_ids[:, start:].tolist()
+        hits = stops_in_tails(self.tokenizer, self.stop, tails)
+        done |= torch.tensor(hits, dtype=torch.bool, device=input_ids.device)
         return self._settle(done, length - self.prompt_len)
 
 
 class _StopOnRepetition(_RowStops):
     """Stopping criterion that marks a row done once its generated tokens end in a loop: the
     same run of 1 to ``max_period`` tokens repeated ``min_repeats`` times, over at least
-    ``min_span`` tokens.
+    ``min_span`` tokens (:func:`~cs_pipelines.models.continuous.ends_in_loop`, the rule the
+    continuous decoder applies).
 
     Small models decoding greedily fall into such loops (the same argument line, the same
     ``raise`` pair, one word, until ``max_new_tokens``). The answer is broken either way, and
@@ -155,22 +172,21 @@ class _StopOnRepetition(_RowStops):
         self,
         prompt_len: int,
         batch: int,
-        max_period: int = 32,
-        min_repeats: int = 4,
-        min_span: int = 64,
+        max_period: int = LOOP_MAX_PERIOD,
+        min_repeats: int = LOOP_MIN_REPEATS,
+        min_span: int = LOOP_MIN_SPAN,
     ) -> None:
         super().__init__(prompt_len, batch)
-        self.spans = [(p, max(min_span, min_repeats * p)) for p in range(1, max_period + 1)]
+        self.spans = loop_spans(max_period, min_repeats, min_span)
 
     def __call__(self, input_ids: torch.LongTensor, scores: Any, **kwargs: Any) -> torch.BoolTensor:
-        generated = input_ids[:, self.prompt_len :]
-        done = torch.zeros(input_ids.shape[0], dtype=torch.bool, device=input_ids.device)
-        for period, span in self.spans:
-            if generated.shape[1] < span:
-                break
-            tail = generated[:, -span:]
-            done |= (tail[:, period:] == tail[:, :-period]).all(dim=1)
-        return self._settle(done, generated.shape[1])
+        generated = input_ids[:, self.prompt_len :].tolist()
+        done = torch.tensor(
+            [ends_in_loop(row, self.spans) for row in generated],
+            dtype=torch.bool,
+            device=input_ids.device,
+        )
+        return self._settle(done, input_ids.shape[1] - self.prompt_len)
 
 
 class TransformersGenerator(Generator):
@@ -183,8 +199,9 @@ class TransformersGenerator(Generator):
         dtype: weights dtype; ``"auto"`` as ``cs_pipelines.models.device.resolve_dtype`` says.
         adapter_path: a peft LoRA adapter folder to apply to the model (merged on load).
         stop_loops: end a sample that loops (finish reason ``"repetition"``).
-        compact: drop finished rows from the batch as it decodes (see
-            :meth:`_decode_compacting`); False decodes with ``model.generate``.
+        compact: continuous batching: a finished row leaves the batch at once and a waiting
+            row takes its place (:mod:`cs_pipelines.models.continuous`); False decodes a
+            batch at a time with ``model.generate``.
 
     :meth:`from_model` wraps a model already in memory instead (a loaded champion, the policy
     that RL is training): nothing is copied or merged, so it samples the current weights.
@@ -262,6 +279,8 @@ class TransformersGenerator(Generator):
         """The exact text the model is conditioned on (chat template applied to chats)."""
         if isinstance(prompt, str):
             return prompt
+        if _is_token_ids(prompt):
+            return self.tokenizer.decode(prompt)
         if not getattr(self.tokenizer, "chat_template", None):
             raise ValueError(f"{self.model_path} has no chat template; pass string prompts")
         return self.tokenizer.apply_chat_template(
@@ -274,9 +293,13 @@ class TransformersGenerator(Generator):
         return getattr(self.model.config, "max_position_embeddings", None)
 
     def _encode(self, prompt: Prompt, index: int, max_new_tokens: int) -> list[int]:
-        # A rendered chat already holds its special tokens; a raw string gets the tokenizer's own.
-        add_special = isinstance(prompt, str)
-        ids = self.tokenizer(self.render(prompt), add_special_tokens=add_special)["input_ids"]
+        if _is_token_ids(prompt):
+            ids = list(prompt)  # type: ignore[arg-type]
+        else:
+            # A rendered chat holds its special tokens already; a raw string gets the tokenizer's.
+            add_special = isinstance(prompt, str)
+            text = self.render(prompt)
+            ids = self.tokenizer(text, add_special_tokens=add_special)["input_ids"]
         if not ids:
             raise ValueError(f"prompt {index} encodes to no tokens")
         limit = self.context_length
@@ -312,95 +335,67 @@ class TransformersGenerator(Generator):
             torch.random.fork_rng(devices=devices, enabled=seed is not None),
             _eval_mode(self.model),
         ):
-            for b, start in enumerate(range(0, len(rows), self.batch_size)):
-                batch = rows[start : start + self.batch_size]
-                if seed is not None:
-                    torch.manual_seed((seed * 1_000_003 + b) % 2**63)
-                with _cpu_threads(self.device):  # asked per batch: the load changes
-                    completions = self._generate_batch(
-                        [encoded[i] for i, _ in batch],
-                        temperature,
-                        top_p,
-                        max_new_tokens,
-                        stop or [],
-                    )
-                for (i, j), completion in zip(batch, completions, strict=True):
-                    results[i][j] = completion
+            if seed is not None:
+                torch.manual_seed(seed % 2**63)
+            if self.compact:
+                completions = self._decode_continuous(
+                    [encoded[i] for i, _ in rows], temperature, top_p, max_new_tokens, stop or []
+                )
+            else:
+                completions = self._decode_in_batches(
+                    [encoded[i] for i, _ in rows], temperature, top_p, max_new_tokens, stop or []
+                )
+        for (i, j), completion in zip(rows, completions, strict=True):
+            results[i][j] = completion
         return [[c for c in per_prompt if c is not None] for per_prompt in results]
 
-    @torch.inference_mode()
-    def _decode_compacting(
+    def _decode_continuous(
         self,
-        input_ids: torch.Tensor,
-        attention_mask: torch.Tensor,
-        max_new_tokens: int,
+        prompts: list[list[int]],
         temperature: float,
         top_p: float,
-        criteria: Any,
-    ) -> torch.Tensor:
-        """``generate``'s decoding loop, less the rows that are done.
+        max_new_tokens: int,
+        stop: list[str],
+    ) -> list[Completion]:
+        """Continuous batching (:mod:`cs_pipelines.models.continuous`)."""
+        stops = RowStops(self.tokenizer, stop, self.eos_token_ids, max_new_tokens, self.stop_loops)
+        decoder = ContinuousDecoder(self.model, self.pad_token_id, self.batch_size)
+        return [
+            self._completion(row, stop) for row in decoder.run(prompts, stops, temperature, top_p)
+        ]
 
-        ``model.generate`` decodes every row of a batch until the last one stops, padding the
-        finished ones: a batch costs its longest answer times its width. Here a finished row
-        leaves the batch (and its KV cache) at once, so a step costs only the rows still
-        writing. The result is ``generate``'s: prompt and new tokens, pad after a row's end.
-        Greedy picks the arg-max of the raw logits, as ``generate`` does; sampling applies the
-        temperature and top-p warpers of ``transformers`` (top-k off), then draws by inverse
-        CDF (:func:`_inverse_cdf_sample`).
-        """
-        from transformers import DynamicCache
-        from transformers.generation.logits_process import (
-            LogitsProcessorList,
-            TemperatureLogitsWarper,
-            TopPLogitsWarper,
+    def _completion(self, row: Row, stop: list[str]) -> Completion:
+        text = self.tokenizer.decode(row.tokens, skip_special_tokens=True)
+        text, hit_stop = cut_at_stop(text, stop)
+        reason: FinishReason = (
+            "stop"
+            if hit_stop or row.reason in ("eos", "stop")
+            else "repetition"
+            if row.reason == "loop"
+            else "length"
         )
+        return Completion(text, len(row.tokens), reason, token_ids=tuple(row.tokens))
 
-        warpers = LogitsProcessorList(
-            [TemperatureLogitsWarper(temperature), TopPLogitsWarper(top_p)]
-            if temperature > 0
-            else []
-        )
-        eos = torch.tensor(sorted(self.eos_token_ids), device=input_ids.device)
-        rows = torch.arange(input_ids.shape[0], device=input_ids.device)  # still writing
-        sequences = input_ids
-        positions = (attention_mask.cumsum(-1) - 1).clamp(min=0)
-        cache = DynamicCache()
-        output = self.model(
-            input_ids=input_ids,
-            attention_mask=attention_mask,
-            position_ids=positions,
-            cache=cache,
-            use_cache=True,
-            logits_to_keep=1,
-        )
-        mask, position = attention_mask, positions[:, -1:]
-        for step in range(max_new_tokens):
-            logits = output.logits[:, -1, :].float()
-            if temperature > 0:
-                scores = warpers(sequences[rows], logits)
-                chosen = _inverse_cdf_sample(scores, rows, sequences.shape[0])
-            else:
-                chosen = logits.argmax(dim=-1)
-            column = torch.full_like(sequences[:, 0], self.pad_token_id)
-            column[rows] = chosen
-            sequences = torch.cat([sequences, column[:, None]], dim=1)
-            done = criteria(sequences, None)[rows] | torch.isin(chosen, eos)
-            if bool(done.all()) or step + 1 == max_new_tokens:
-                break
-            if bool(done.any()):
-                keep = (~done).nonzero().squeeze(1)
-                cache.batch_select_indices(keep)
-                rows, chosen, mask, position = rows[keep], chosen[keep], mask[keep], position[keep]
-            mask = torch.cat([mask, mask.new_ones((mask.shape[0], 1))], dim=1)
-            position = position + 1
-            output = self.model(
-                input_ids=chosen[:, None],
-                attention_mask=mask,
-                position_ids=position,
-                cache=cache,
-                use_cache=True,
-            )
-        return sequences
+    def _decode_in_batches(
+        self,
+        prompts: list[list[int]],
+        temperature: float,
+        top_p: float,
+        max_new_tokens: int,
+        stop: list[str],
+    ) -> list[Completion]:
+        """``model.generate`` a batch at a time (the ``compact=False`` reference path)."""
+        completions = []
+        for start in range(0, len(prompts), self.batch_size):
+            with _cpu_threads(self.device):  # asked per batch: the load changes
+                completions += self._generate_batch(
+                    prompts[start : start + self.batch_size],
+                    temperature,
+                    top_p,
+                    max_new_tokens,
+                    stop,
+                )
+        return completions
 
     @torch.inference_mode()
     def _generate_batch(
@@ -422,30 +417,20 @@ class TransformersGenerator(Generator):
         criterion = _StopOnSequences(self.tokenizer, stop, width, len(batch))
         loops = _StopOnRepetition(width, len(batch))
         criteria = [criterion, loops] if self.stop_loops else [criterion]
-        if self.compact:
-            output = self._decode_compacting(
-                input_ids.to(self.device),
-                attention_mask.to(self.device),
-                max_new_tokens,
-                temperature,
-                top_p,
-                StoppingCriteriaList(criteria),
-            )
-        else:
-            sampling: dict[str, Any] = (
-                {"do_sample": True, "temperature": temperature, "top_p": top_p, "top_k": 0}
-                if temperature > 0
-                else {"do_sample": False}
-            )
-            output = self.model.generate(
-                input_ids=input_ids.to(self.device),
-                attention_mask=attention_mask.to(self.device),
-                max_new_tokens=max_new_tokens,
-                pad_token_id=self.pad_token_id,
-                eos_token_id=sorted(self.eos_token_ids),
-                stopping_criteria=StoppingCriteriaList(criteria),
-                **sampling,
-            )
+        sampling: dict[str, Any] = (
+            {"do_sample": True, "temperature": temperature, "top_p": top_p, "top_k": 0}
+            if temperature > 0
+            else {"do_sample": False}
+        )
+        output = self.model.generate(
+            input_ids=input_ids.to(self.device),
+            attention_mask=attention_mask.to(self.device),
+            max_new_tokens=max_new_tokens,
+            pad_token_id=self.pad_token_id,
+            eos_token_id=sorted(self.eos_token_ids),
+            stopping_criteria=StoppingCriteriaList(criteria),
+            **sampling,
+        )
         generated = output[:, width:].tolist()
         completions = []
         for row, tokens in enumerate(generated):
@@ -472,7 +457,14 @@ class TransformersGenerator(Generator):
             reason: FinishReason = (
                 "stop" if hit_eos or hit_stop else "repetition" if looping else "length"
             )
-            completions.append(Completion(text=text, n_tokens=n_tokens, finish_reason=reason))
+            completions.append(
+                Completion(
+                    text=text,
+                    n_tokens=n_tokens,
+                    finish_reason=reason,
+                    token_ids=tuple(tokens[:n_tokens]),
+                )
+            )
         return completions
 
 
@@ -534,15 +526,8 @@ class VLLMGenerator(Generator):
         ]
 
 
-def _inverse_cdf_sample(scores: torch.Tensor, rows: torch.Tensor, batch: int) -> torch.Tensor:
-    """One token per row of ``scores`` (the batch rows ``rows`` still writing), drawn from
-    ``softmax(scores)`` by inverse CDF with one uniform number per batch row and step, so that a
-    row's draws do not depend on which other rows have finished (``torch.multinomial`` over the
-    remaining rows would shift every later row's random stream)."""
-    uniform = torch.rand(batch, device=scores.device)[rows]
-    cdf = torch.softmax(scores, dim=-1).cumsum(dim=-1)
-    chosen = torch.searchsorted(cdf, uniform[:, None], right=True).squeeze(1)
-    return chosen.clamp(max=scores.shape[-1] - 1)
+def _is_token_ids(prompt: Prompt) -> bool:
+    return isinstance(prompt, list) and bool(prompt) and isinstance(prompt[0], int)
 
 
 @contextlib.contextmanager

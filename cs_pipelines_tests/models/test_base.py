@@ -165,7 +165,7 @@ def _float32_greedy_is_plain_generate(model_dir: Path) -> None:
     from cs_pipelines.models.generation import TransformersGenerator
 
     engine = TransformersGenerator(model_dir, device="cpu", dtype="float32", batch_size=4)
-    tasks = [t for t in load_tasks() if t.variant == "generate"][:: 40][:4]
+    tasks = [t for t in load_tasks() if t.variant == "generate"][::40][:4]
     prompts = [engine.render(task_messages(t)) + CODE_PREFILL for t in tasks]
     ours = [c[0].text for c in engine.generate(prompts, temperature=0, max_new_tokens=40)]
 

@@ -290,30 +290,33 @@ def test_a_busy_cpu_decodes_on_one_thread_and_the_setting_is_restored(
 
     import torch
 
-    from cs_pipelines.models import cpu
+    from cs_pipelines.models import continuous, cpu
 
-    seen: list[int] = []
-    original = generator._generate_batch
+    seen: list[int] = []  # torch's threads at each prefill (rows joining the batch)
 
-    def spy(*args, **kwargs):
-        seen.append(torch.get_num_threads())
-        return original(*args, **kwargs)
+    def spy(module, args, kwargs):
+        if kwargs["input_ids"].shape[1] > 1:
+            seen.append(torch.get_num_threads())
 
-    monkeypatch.setattr(generator, "_generate_batch", spy)
-    torch.set_num_threads(2)
-    cores = os.cpu_count() or 1
-    monkeypatch.setattr(cpu, "others_busy_cores", lambda: 0.5 * cores)
-    generator.generate(["a"], max_new_tokens=2, temperature=0.0)
-    monkeypatch.setattr(cpu, "others_busy_cores", lambda: 0.0)
-    generator.generate(["a"], max_new_tokens=2, temperature=0.0)
-    assert seen == [1, 2] and torch.get_num_threads() == 2
-    # Asked again for every batch: a long call that starts on a busy machine speeds up once
-    # the machine is quiet.
-    loads = iter([0.5 * cores, 0.0])
-    monkeypatch.setattr(cpu, "others_busy_cores", lambda: next(loads))
-    seen.clear()
-    generator.generate(["a", "b b b b", "c c", "d d d d d d"], n=2, max_new_tokens=2)
-    assert seen == [1, 2] and generator.batch_size == 4
+    handle = generator.model.register_forward_pre_hook(spy, with_kwargs=True)
+    try:
+        torch.set_num_threads(2)
+        cores = os.cpu_count() or 1
+        monkeypatch.setattr(cpu, "others_busy_cores", lambda: 0.5 * cores)
+        generator.generate(["a b c"], max_new_tokens=2, temperature=0.0)
+        monkeypatch.setattr(cpu, "others_busy_cores", lambda: 0.0)
+        generator.generate(["a b c"], max_new_tokens=2, temperature=0.0)
+        assert seen == [1, 2] and torch.get_num_threads() == 2
+        # Asked again when rows join (here at every join): a long call that starts on a busy
+        # machine speeds up once the machine is quiet.
+        monkeypatch.setattr(continuous, "THREAD_CHECK_S", 0.0)
+        loads = iter([0.5 * cores, 0.0])
+        monkeypatch.setattr(cpu, "others_busy_cores", lambda: next(loads))
+        seen.clear()
+        generator.generate(["a a", "b b b b", "c c", "d d d d d d"], n=2, max_new_tokens=2)
+        assert seen == [1, 2] and generator.batch_size == 4 and torch.get_num_threads() == 2
+    finally:
+        handle.remove()
 
 
 def test_a_looping_row_is_cut_where_the_loop_shows() -> None:
@@ -362,3 +365,88 @@ def test_greedy_loops_end_early_with_the_same_text_up_to_the_cut(echo_model_dir:
     assert [c.finish_reason for (c,) in short] == ["repetition"] * 3
     for (a,), (b,) in zip(short, long, strict=True):
         assert b.text.startswith(a.text) and 64 <= a.n_tokens < b.n_tokens == 200
+
+
+def test_continuous_batching_decodes_what_generate_decodes_alone(
+    tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows stop at different steps, leave, and waiting rows join the running ones (4 slots, 7
+    prompts); the cache reallocates every few tokens and sheds shared padding: greedy text and
+    finish reasons stay those of ``model.generate`` on each prompt alone."""
+    from cs_pipelines.models import continuous, kv_cache
+
+    monkeypatch.setattr(kv_cache.GrowingLayer, "chunk", 3)
+    joins = []  # rows joining rows still decoding
+
+    def counting_join(cache, other):
+        joins.append(other.layers[0].keys.shape[0])
+        kv_cache.join_caches(cache, other)
+
+    monkeypatch.setattr(continuous, "join_caches", counting_join)
+    prompts = [*PROMPTS, "x = 1", "class Strategy:\n    def next(self):\n", "a", "def f():"]
+    stop = ["\n"]  # ends some rows early
+    ours = TransformersGenerator(tiny_model_dir, device="cpu", batch_size=4, dtype="float32")
+    alone = TransformersGenerator(
+        tiny_model_dir, device="cpu", batch_size=1, dtype="float32", compact=False
+    )
+    joined: list[int] = []  # rows per prefill
+
+    def spy(module, args, kwargs):
+        if kwargs["input_ids"].shape[1] > 1:
+            joined.append(kwargs["input_ids"].shape[0])
+
+    handle = ours.model.register_forward_pre_hook(spy, with_kwargs=True)
+    try:
+        a = ours.generate(prompts, max_new_tokens=30, temperature=0, stop=stop)
+    finally:
+        handle.remove()
+    b = alone.generate(prompts, max_new_tokens=30, temperature=0, stop=stop)
+    assert a == b
+    assert len({c.n_tokens for (c,) in a}) > 1  # rows really finished at different steps
+    assert joined[0] == 4 and sum(joined) == 7 and joins  # waiting rows joined running ones
+
+
+def test_a_growing_layer_keeps_what_it_was_given_through_growth_join_and_trim() -> None:
+    import torch
+
+    from cs_pipelines.models.kv_cache import GrowingLayer
+
+    def layer_with(keys: torch.Tensor, steps: tuple[tuple[int, int], ...]) -> GrowingLayer:
+        layer = GrowingLayer()
+        layer.chunk = 2
+        for start, end in steps:
+            layer.update(keys[..., start:end, :], -keys[..., start:end, :])
+        return layer
+
+    keys = torch.arange(3 * 2 * 7 * 4, dtype=torch.float32).reshape(3, 2, 7, 4)
+    layer = layer_with(keys, ((0, 4), (4, 5), (5, 6), (6, 7)))  # a prefill, then token by token
+    assert torch.equal(layer.keys, keys) and torch.equal(layer.values, -keys)
+    assert layer.get_seq_length() == 7
+    layer.batch_select_indices(torch.tensor([2, 0]))
+    assert torch.equal(layer.keys, keys[[2, 0]]) and torch.equal(layer.values, -keys[[2, 0]])
+    layer.drop_left(3)  # padding both rows share
+    assert torch.equal(layer.keys, keys[[2, 0]][..., 3:, :]) and layer.get_seq_length() == 4
+    newcomer = layer_with(keys[:1, ..., :2, :] + 1000, ((0, 2),))
+    layer.join(newcomer)  # right-aligned: the newcomer's 2 positions are the last 2 of 4
+    assert layer.keys.shape == (3, 2, 4, 4)
+    assert torch.equal(layer.keys[:2], keys[[2, 0]][..., 3:, :])
+    assert torch.equal(layer.keys[2:, ..., 2:, :], keys[:1, ..., :2, :] + 1000)
+    assert not layer.keys[2:, ..., :2, :].any()  # left padding is zeros
+    more = torch.ones(3, 2, 1, 4)
+    k, _ = layer.update(more, more)
+    assert k.shape == (3, 2, 5, 4) and torch.equal(k[..., -1:, :], more)
+
+
+def test_token_id_prompts_sample_what_their_text_samples(generator: TransformersGenerator) -> None:
+    """An RL trainer hands over token ids: the same completions, with their token ids."""
+    text = generator.render(CHAT)
+    ids = generator.tokenizer(text, add_special_tokens=False)["input_ids"]
+    (by_text,), (by_ids,) = (
+        generator.generate([prompt], max_new_tokens=12, temperature=0) for prompt in (text, ids)
+    )
+    assert by_ids == by_text and generator.render(ids) == text
+    (completion,) = by_ids
+    assert len(completion.token_ids) == completion.n_tokens
+    assert generator.tokenizer.decode(completion.token_ids, skip_special_tokens=True).startswith(
+        completion.text
+    )
