@@ -6,7 +6,8 @@ shipped it (a batch at a time, finished rows dropped, transformers' ``DynamicCac
 Each approach runs what the asset runs for the base model: ``make_generator`` with the
 scoring defaults (``dtype: auto``, the engine's batch size), then ``evaluate_model`` on every
 task of every variant in a two-worker sandbox pool. Printed per approach: model load,
-generation per engine call (code answers, explanations, answers regenerated from them),
+generation per engine call (explanations; then every code answer, those regenerated from the
+explanations included),
 sandbox scoring, the total, tokens/s and pass@1; then the ratio of the generation times and
 whether the per-task verdicts are the same.
 
@@ -46,20 +47,20 @@ APPROACHES = ("engine", "previous")
 
 @contextlib.contextmanager
 def approach(name: str) -> Iterator[None]:
-    """``previous``: rows join only when the batch is empty (a batch at a time, compacted),
-    on transformers' own cache (which copies itself at every token)."""
+    """``previous``: rows join only when the batch is empty (a batch at a time, compacted, one
+    prefill each), on transformers' own cache (which copies itself at every token)."""
     if name == "engine":
         yield
         return
     from transformers import DynamicCache
 
-    saved = continuous.REFILL_BELOW, continuous.growing_cache
-    continuous.REFILL_BELOW = 0.0
+    saved = continuous.REFILL_BELOW, continuous.PREFILL_ROWS, continuous.growing_cache
+    continuous.REFILL_BELOW, continuous.PREFILL_ROWS = 0.0, 1 << 30  # a batch in one prefill
     continuous.growing_cache = lambda _config: DynamicCache()
     try:
         yield
     finally:
-        continuous.REFILL_BELOW, continuous.growing_cache = saved
+        continuous.REFILL_BELOW, continuous.PREFILL_ROWS, continuous.growing_cache = saved
 
 
 class _TimedCalls:
@@ -107,7 +108,7 @@ def report(name: str, result: dict[str, Any]) -> None:
     print(f"\n{name} ({result['dtype']}, batch {result['batch_size']})")
     print(f"  model load        {result['load_s']:7.1f} s")
     for name, (prompts, tokens, seconds) in zip(
-        ("code answers", "explanations", "regenerated"), result["calls"], strict=False
+        ("explanations", "code answers"), result["calls"], strict=False
     ):
         rate = tokens / seconds
         print(

@@ -179,40 +179,44 @@ def generate_samples(
     Each sample is ``{"task_id", "completion", "raw", "n_tokens", "finish_reason"}`` plus
     ``"explanation"`` for explain tasks. ``generator`` is a ``cs_pipelines.models.Generator``.
     """
-    direct = [t for t in tasks if t.variant != "explain"]
-    explain = [t for t in tasks if t.variant == "explain"]
-    samples: dict[str, list[dict[str, Any]]] = {}
-    if direct:
-        outputs = _sample(
-            generator,
-            [_code_prompt(generator, task_messages(t)) for t in direct],
-            config,
-            code=True,
-        )
-        for task, completions in zip(direct, outputs, strict=True):
-            samples[task.task_id] = [_record(task, c) for c in completions]
-    if explain:
-        samples.update(_explain_samples(explain, generator, config))
+    # Explanations first; then every code answer in one engine call, each direct task's n
+    # samples as n rows and one row per explanation, so they all share one batch and one tail.
+    pairs = _explanations([t for t in tasks if t.variant == "explain"], generator, config)
+    rows = [
+        (task, _code_prompt(generator, task_messages(task)), None)
+        for task in tasks
+        if task.variant != "explain"
+        for _ in range(config.n_samples)
+    ]
+    rows += [
+        (task, _code_prompt(generator, regenerate_messages(task, text)), text)
+        for task, text in pairs
+    ]
+    if not rows:
+        return []
+    outputs = _sample(generator, [prompt for _, prompt, _ in rows], config, n=1, code=True)
+    samples: dict[str, list[dict[str, Any]]] = {task.task_id: [] for task in tasks}
+    for (task, _, explanation), (completion,) in zip(rows, outputs, strict=True):
+        record = _record(task, completion)
+        if explanation is not None:
+            record["explanation"] = explanation
+        samples[task.task_id].append(record)
     return [s for task in tasks for s in samples[task.task_id]]
 
 
-def _explain_samples(
+def _explanations(
     tasks: Sequence[Task], generator: Any, config: SamplingConfig
-) -> dict[str, list[dict[str, Any]]]:
-    """Explain each task n times, then regenerate once from each explanation."""
+) -> list[tuple[Task, str]]:
+    """``config.n_samples`` explanations of each explain task's code, as (task, text) pairs."""
+    if not tasks:
+        return []
     explanations = _sample(
         generator,
         [explain_messages(t) for t in tasks],
         config,
         max_new_tokens=config.explain_max_new_tokens,
     )
-    pairs = [(t, e.text) for t, per_task in zip(tasks, explanations, strict=True) for e in per_task]
-    prompts = [_code_prompt(generator, regenerate_messages(t, text)) for t, text in pairs]
-    regenerated = _sample(generator, prompts, config, n=1, code=True)
-    out: dict[str, list[dict[str, Any]]] = {t.task_id: [] for t in tasks}
-    for (task, text), (completion,) in zip(pairs, regenerated, strict=True):
-        out[task.task_id].append({**_record(task, completion), "explanation": text})
-    return out
+    return [(t, e.text) for t, per_task in zip(tasks, explanations, strict=True) for e in per_task]
 
 
 def _code_prompt(generator: Any, messages: list[dict[str, str]]) -> str:

@@ -153,8 +153,21 @@ def test_code_prompts_open_a_python_block_and_stop_at_its_end(tasks):
     samples = generate_samples(chosen, generator, config)
     (call,) = generator.calls
     assert all(p.endswith(CODE_PREFILL) for p in call["prompts"])
-    assert call["stop"] == ["\n```"] and call["n"] == 3 and call["seed"] == 5
+    # Each task's 3 samples are 3 rows of one call (rows of every task share the batch).
+    assert call["stop"] == ["\n```"] and call["n"] == 1 and call["seed"] == 5
+    assert len(call["prompts"]) == 6 and len(set(call["prompts"])) == 2
     assert [s["task_id"] for s in samples] == [t.task_id for t in chosen for _ in range(3)]
+
+
+def test_every_code_answer_is_one_engine_call_after_the_explanations(tasks):
+    chosen = select_tasks(tasks, SamplingConfig(tasks_per_variant=2))
+    generator = ScriptedGenerator(lambda prompt, j: "    return 0")
+    samples = generate_samples(chosen, generator, SamplingConfig(tasks_per_variant=2))
+    explain, code = generator.calls
+    assert explain["stop"] is None and len(explain["prompts"]) == 2
+    assert code["stop"] == ["\n```"] and len(code["prompts"]) == 6  # generate, fix, explain
+    assert [s["task_id"] for s in samples] == [t.task_id for t in chosen]
+    assert [("explanation" in s) for s in samples] == [t.variant == "explain" for t in chosen]
 
 
 def test_explain_tasks_describe_first_then_regenerate_from_the_description(tasks):
