@@ -12,6 +12,7 @@ from cs_pipelines.defs import (
     market,
     promotion,
     retrieval,
+    rl,
     sft,
     training,
 )
@@ -33,6 +34,7 @@ defs = dg.Definitions(
         functions.function_candidates,
         sft.sft_dataset,
         training.sft_adapter,
+        rl.rl_policy,
         promotion.model_promotion,
         evaluation.base_model,
         evaluation.cryptoeval_tasks,
@@ -55,6 +57,7 @@ defs = dg.Definitions(
         automation.scoring_job,
         automation.sft_data_job,
         automation.training_job,
+        automation.rl_job,
         automation.promotion_job,
     ],
     schedules=[automation.nightly_harvest],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import polars as pl
@@ -102,6 +103,18 @@ def line_chart_png(
     finally:
         plt.close(fig)
     return path
+
+
+def history_series(
+    history: Sequence[Mapping[str, float]], names: Sequence[str]
+) -> dict[str, tuple[list, list[float]]]:
+    """Per name, the ``(step, value)`` series of the training-log records that hold it (names
+    no record holds are left out): what :func:`line_chart_png` draws."""
+    series = {
+        name: ([h["step"] for h in history if name in h], [h[name] for h in history if name in h])
+        for name in names
+    }
+    return {name: points for name, points in series.items() if points[0]}
 
 
 def markdown_image(path: Path, alt: str) -> str:

@@ -10,7 +10,7 @@ from cs_pipelines.defs.config import launchpad_config, to_stage_config
 from cs_pipelines.defs.partitions import model_version_partitions
 from cs_pipelines.defs.resources import MlflowResource
 from cs_pipelines.registry.versions import registered_version_key
-from cs_pipelines.reporting import line_chart_png, markdown_image
+from cs_pipelines.reporting import history_series, line_chart_png, markdown_image
 from cs_pipelines.training.config import TrainingConfig
 from cs_pipelines.training.data import run_key
 
@@ -64,21 +64,25 @@ def sft_adapter(
 
 
 def _lineage(context: dg.AssetExecutionContext) -> dict[str, str]:
-    lineage = {"dagster_run_id": context.run.run_id}
-    for key in ("sft_dataset", "base_model"):
+    return {
+        "dagster_run_id": context.run.run_id,
+        **data_versions(context, ("sft_dataset", "base_model")),
+    }
+
+
+def data_versions(context: dg.AssetExecutionContext, keys: tuple[str, ...]) -> dict[str, str]:
+    """``<asset>_data_version`` of each upstream asset's latest materialization (its run id
+    where it has no data version)."""
+    versions = {}
+    for key in keys:
         event = context.instance.get_latest_materialization_event(dg.AssetKey(key))
         materialization = event.asset_materialization if event else None
         version = materialization.tags.get("dagster/data_version") if materialization else None
-        lineage[f"{key}_data_version"] = version or (event.run_id if event else "unknown")
-    return lineage
+        versions[f"{key}_data_version"] = version or (event.run_id if event else "unknown")
+    return versions
 
 
 def _loss_chart(history: list[dict], output_dir: Path) -> str:
-    series = {
-        name: ([h["step"] for h in history if name in h], [h[name] for h in history if name in h])
-        for name in ("loss", "eval_loss")
-    }
-    chart = line_chart_png(
-        {k: v for k, v in series.items() if v[0]}, "LoRA SFT loss", output_dir / "loss.png"
-    )
+    series = history_series(history, ("loss", "eval_loss"))
+    chart = line_chart_png(series, "LoRA SFT loss", output_dir / "loss.png")
     return markdown_image(chart, "training and validation loss")

@@ -23,10 +23,12 @@ class Presets:
 
     full: str
     cpu: str = SMOKE
+    others: tuple[str, ...] = ()
+    """Presets only ever chosen by name (RL's ``evidence``: a longer CPU run)."""
 
     @property
     def names(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys((AUTO, SMOKE, self.cpu, self.full)))
+        return tuple(dict.fromkeys((AUTO, SMOKE, self.cpu, *self.others, self.full)))
 
     def check(self, preset: str) -> None:
         """ValueError naming the choices when ``preset`` is not one of them."""
@@ -44,3 +46,5 @@ class Presets:
 TRAINING_PRESETS = Presets(full="standard")
 # On a CPU, CryptoEval's auto preset scores the whole generate variant (163 tasks, minutes).
 CRYPTOEVAL_PRESETS = Presets(full="full", cpu="generate")
+# RL: smoke in the main job on a CPU, evidence for the README's A/B runs on a CPU, gpu on CUDA.
+RL_PRESETS = Presets(full="gpu", others=("evidence",))

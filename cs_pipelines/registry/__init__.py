@@ -43,7 +43,7 @@ _TRACKING_NAMES = {
     "version_run_id",
     "version_scores",
 }
-_CHAMPION_NAMES = {"LoadedModel", "load_champion", "load_version"}
+_CHAMPION_NAMES = {"LoadedModel", "load_champion", "load_version", "starting_version"}
 
 __all__ = [
     "CHALLENGER",
@@ -71,6 +71,7 @@ __all__ = [
     "log_scores",
     "log_training_run",
     "newest_registered_version",
+    "starting_version",
     "version_run_id",
     "version_scores",
 ]

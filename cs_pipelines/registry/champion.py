@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+NEWEST = "newest"
 Prompt = str | list[dict[str, str]]
 
 
@@ -139,9 +140,7 @@ def load_version(
     adapter_dir = download_adapter(settings, str(version))
     base = _base_model_dir(base_model_dir, model_version.tags.get(BASE_MODEL_TAG))
     logger.info("Loading %s version %s: adapter %s on base %s", name, version, adapter_dir, base)
-    model, tokenizer = load_adapter_model(
-        base, adapter_dir, device=device, dtype=dtype, merge=True
-    )
+    model, tokenizer = load_adapter_model(base, adapter_dir, device=device, dtype=dtype, merge=True)
     return LoadedModel(
         name=name,
         version=str(version),
@@ -195,9 +194,7 @@ def download_adapter(settings: MlflowSettings, version: str) -> Path:
     return _adapter_in(target, name, version)
 
 
-def model_for(
-    key: str, settings: MlflowSettings, base_model_dir: Path
-) -> tuple[Path, Path | None]:
+def model_for(key: str, settings: MlflowSettings, base_model_dir: Path) -> tuple[Path, Path | None]:
     """The base model folder and, for a registered version (``cs-trader-coder/<n>``), its
     adapter folder (downloaded once)."""
     if key == BASE_MODEL_VERSION:
@@ -227,6 +224,24 @@ def version_key(spec: str, settings: MlflowSettings) -> str:
     if not number.isdigit():
         raise ValueError(f"unknown model version {spec!r}: use base, champion or a number")
     return registered_version_key(number)
+
+
+def starting_version(spec: str, settings: MlflowSettings) -> str:
+    """The version a training run continues from: like :func:`version_key`, except that
+    ``champion`` is ``base`` while there is none, and ``newest`` is the newest registered
+    version (``base`` when none is)."""
+    from cs_pipelines.registry.tracking import alias_version, newest_registered_version
+
+    spec = spec.strip()
+    if spec == CHAMPION:
+        number = alias_version(settings, CHAMPION)
+        return registered_version_key(number) if number else BASE_MODEL_VERSION
+    if spec == NEWEST:
+        try:
+            return registered_version_key(newest_registered_version(settings))
+        except ValueError:
+            return BASE_MODEL_VERSION
+    return version_key(spec, settings)
 
 
 def _adapter_in(model_dir: Path, name: str, version: str) -> Path:

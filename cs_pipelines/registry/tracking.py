@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import mlflow
 from mlflow import MlflowClient
@@ -40,19 +40,33 @@ from cs_pipelines.registry.settings import (
 )
 from cs_pipelines.registry.versions import newest_version
 
-if TYPE_CHECKING:
-    from cs_pipelines.training.sft import TrainingResult
-
 logger = logging.getLogger(__name__)
 
 LINEAGE_KEYS = ("dagster_run_id", "sft_dataset_data_version", "base_model_data_version")
 """The lineage a training run should carry (any other keys given are logged too)."""
 GIT_SHA_TAG = "git_sha"
 SCORES_PREFIX = "cryptoeval/"
-_STEP_METRICS = ("loss", "eval_loss", "learning_rate", "grad_norm", "mean_token_accuracy")
 _BATCH = 900  # MLflow accepts at most 1000 metrics per log_batch call
 _PYFUNC_MODEL_FILE = Path(__file__).with_name("pyfunc_model.py")
 _REQUIREMENTS = ("torch", "transformers", "peft", "mlflow", "accelerate")
+
+
+class TrackedRun(Protocol):
+    """A finished training run that MLflow logs and the registry registers: LoRA SFT's
+    ``TrainingResult`` or RL's ``RLResult``."""
+
+    kind: str  # "sft", "rl": the run name's prefix
+    adapter_dir: Path
+    history: list[dict[str, float]]
+    steps: int
+    step_metrics: tuple[str, ...]  # the history's keys logged per step
+
+    @property
+    def preset(self) -> str: ...
+
+    def mlflow_params(self) -> dict[str, Any]: ...
+
+    def final_metrics(self) -> dict[str, float]: ...
 
 
 @dataclass(frozen=True)
@@ -182,7 +196,7 @@ def git_sha(root: Path = paths.PROJECT_ROOT) -> str:
 
 def log_training_run(
     settings: MlflowSettings,
-    result: TrainingResult,
+    result: TrackedRun,
     lineage: Mapping[str, str],
     base_model_dir: Path,
     metrics_history: Sequence[Mapping[str, float]] | None = None,
@@ -237,20 +251,21 @@ def _log_run(
     settings: MlflowSettings,
     client: MlflowClient,
     experiment_id: str,
-    result: TrainingResult,
+    result: TrackedRun,
     tags: dict[str, str],
     base_model_dir: Path,
     history: Sequence[Mapping[str, float]],
 ) -> tuple[str, str]:
     """Params, metrics, tags and the adapter model in one run; returns (run id, model URI)."""
-    run_name = f"sft-{result.config.preset}-{time.strftime('%Y%m%d-%H%M%S')}"
+    run_name = f"{result.kind}-{result.preset}-{time.strftime('%Y%m%d-%H%M%S')}"
     with (
         using(settings),
         mlflow.start_run(experiment_id=experiment_id, run_name=run_name, tags=tags) as run,
     ):
         run_id = run.info.run_id
         mlflow.log_params(_params(result, base_model_dir))
-        _log_metrics(client, run_id, _step_metrics(history) + _summary_metrics(result))
+        step_metrics = _step_metrics(history, result.step_metrics)
+        _log_metrics(client, run_id, step_metrics + _summary_metrics(result))
         info = mlflow.pyfunc.log_model(
             name="adapter",
             python_model=str(_PYFUNC_MODEL_FILE),  # "models from code": nothing pickled
@@ -261,46 +276,27 @@ def _log_run(
     return run_id, info.model_uri
 
 
-def _params(result: TrainingResult, base_model_dir: Path) -> dict[str, Any]:
-    return {
-        **result.config.as_params(),
-        "base_model_dir": str(base_model_dir),
-        "n_train_examples": result.n_train_examples,
-        "n_eval_examples": result.n_eval_examples,
-        "n_overlong_dropped": result.n_overlong_dropped,
-        "n_overlong_truncated": result.n_overlong_truncated,
-        "resumed_from": str(result.resumed_from) if result.resumed_from else "",
-        "cpu_threads_used": result.cpu_threads,
-    }
+def _params(result: TrackedRun, base_model_dir: Path) -> dict[str, Any]:
+    return {**result.mlflow_params(), "base_model_dir": str(base_model_dir)}
 
 
-def _step_metrics(history: Sequence[Mapping[str, float]]) -> list[Metric]:
+def _step_metrics(history: Sequence[Mapping[str, float]], keys: Sequence[str]) -> list[Metric]:
     now = int(time.time() * 1000)
     metrics = []
     for entry in history:
         step = int(entry.get("step", 0))
-        for key in _STEP_METRICS:
+        for key in keys:
             value = entry.get(key)
             if value is not None and math.isfinite(value):
-                metrics.append(Metric(key, float(value), now, step))
+                metrics.append(Metric(metric_key(key, prefix=""), float(value), now, step))
     return metrics
 
 
-def _summary_metrics(result: TrainingResult) -> list[Metric]:
+def _summary_metrics(result: TrackedRun) -> list[Metric]:
     now = int(time.time() * 1000)
-    values = {
-        "final/train_loss": result.train_loss,
-        "final/eval_loss_before": result.eval_loss_before,
-        "final/eval_loss_after": result.eval_loss_after,
-        "final/steps": result.steps,
-        "final/tokens_seen": result.tokens_seen,
-        "final/tokens_per_s": result.tokens_per_s,
-        "final/duration_s": result.duration_s,
-        "final/peak_memory_mb": result.peak_memory_mb,
-    }
     return [
         Metric(key, float(value), now, result.steps)
-        for key, value in values.items()
+        for key, value in result.final_metrics().items()
         if math.isfinite(float(value))
     ]
 

@@ -93,6 +93,37 @@ class TrainingResult:
     cpu_threads: int = 0
     """torch intra-op threads the run used (see ``TrainingConfig.cpu_threads``)."""
 
+    kind = "sft"
+    step_metrics = ("loss", "eval_loss", "learning_rate", "grad_norm", "mean_token_accuracy")
+    """The per-step records MLflow gets (:func:`cs_pipelines.registry.log_training_run`)."""
+
+    @property
+    def preset(self) -> str:
+        return self.config.preset
+
+    def mlflow_params(self) -> dict[str, Any]:
+        return {
+            **self.config.as_params(),
+            "n_train_examples": self.n_train_examples,
+            "n_eval_examples": self.n_eval_examples,
+            "n_overlong_dropped": self.n_overlong_dropped,
+            "n_overlong_truncated": self.n_overlong_truncated,
+            "resumed_from": str(self.resumed_from) if self.resumed_from else "",
+            "cpu_threads_used": self.cpu_threads,
+        }
+
+    def final_metrics(self) -> dict[str, float]:
+        return {
+            "final/train_loss": self.train_loss,
+            "final/eval_loss_before": self.eval_loss_before,
+            "final/eval_loss_after": self.eval_loss_after,
+            "final/steps": self.steps,
+            "final/tokens_seen": self.tokens_seen,
+            "final/tokens_per_s": self.tokens_per_s,
+            "final/duration_s": self.duration_s,
+            "final/peak_memory_mb": self.peak_memory_mb,
+        }
+
     def as_metadata(self) -> dict[str, Any]:
         """JSON-friendly summary (asset metadata); the history is left out."""
         return {
@@ -170,7 +201,7 @@ def train_lora(
             raise TrainingError(guard.describe())
         after = _final_eval_loss(trainer, guard)
 
-    adapter_dir = _save_adapter(trainer, tokenizer, output_dir / ADAPTER_DIRNAME, manifest)
+    adapter_dir = save_adapter(trainer, tokenizer, output_dir / ADAPTER_DIRNAME, manifest)
     state = trainer.state
     return TrainingResult(
         adapter_dir=adapter_dir,
@@ -288,7 +319,7 @@ def _build_trainer(
     dtype = torch.bfloat16 if resolved.bf16 else torch.float32
     model = AutoModelForCausalLM.from_pretrained(base_model_dir, dtype=dtype, local_files_only=True)
     lora = lora_config(resolved)
-    with _quiet_peft():
+    with quiet_peft():
         return _Trainer(
             model=model,
             args=sft_config(resolved, checkpoints),
@@ -331,7 +362,7 @@ def cpu_threads(resolved: ResolvedTrainingConfig) -> Iterator[int]:
 
 
 @contextlib.contextmanager
-def _quiet_peft() -> Iterator[None]:
+def quiet_peft() -> Iterator[None]:
     """peft reads transformers' deprecated ``is_gradient_checkpointing``: nothing to act on."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*")
@@ -407,13 +438,20 @@ def _final_eval_loss(trainer: Any, guard: NanGuard) -> float:
     return loss
 
 
-def _save_adapter(trainer: Any, tokenizer: Any, adapter_dir: Path, manifest: dict) -> Path:
-    """Write the adapter and tokenizer next to ``adapter_dir``, then rename into place."""
+def save_adapter(
+    trainer: Any,
+    tokenizer: Any,
+    adapter_dir: Path,
+    manifest: dict,
+    manifest_name: str = RUN_MANIFEST,
+) -> Path:
+    """Write the adapter, tokenizer and ``manifest`` next to ``adapter_dir``, then rename into
+    place: ``adapter_dir`` holds a whole adapter or the previous one."""
     tmp = adapter_dir.parent / f".{adapter_dir.name}.tmp-{uuid.uuid4().hex[:8]}"
     try:
         trainer.model.save_pretrained(tmp)
         tokenizer.save_pretrained(tmp)
-        (tmp / RUN_MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+        (tmp / manifest_name).write_text(json.dumps(manifest, indent=2, default=str) + "\n")
         old = None
         if adapter_dir.exists():
             old = adapter_dir.parent / f".{adapter_dir.name}.old-{uuid.uuid4().hex[:8]}"
@@ -479,7 +517,7 @@ def load_adapter_model(
     base = AutoModelForCausalLM.from_pretrained(
         base_model_dir, dtype=torch_dtype, local_files_only=True
     )
-    with _quiet_peft():
+    with quiet_peft():
         model = PeftModel.from_pretrained(base, adapter_dir).to(device)
     if merge:
         model = model.merge_and_unload()

@@ -36,6 +36,7 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "function_candidates",
         "sft_dataset",
         "sft_adapter",
+        "rl_policy",
         "model_promotion",
     }
     checks = {key.name for key in graph.asset_check_keys}
@@ -58,6 +59,7 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "every_row_verified",
         "category_balance",
         "evidence_complete",
+        "task_pool_train_only",
     }
     assert {s.name for s in defs.schedules} == {"nightly_harvest"}
     assert {s.name for s in defs.sensors} == {
@@ -73,6 +75,7 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "scoring_job",
         "sft_data_job",
         "training_job",
+        "rl_job",
         "promotion_job",
     }
 
@@ -93,6 +96,8 @@ def test_lineage_reads_left_to_right():
         dg.AssetKey(k) for k in ("base_model", "strategy_tasks", "function_tasks", "sft_dataset")
     }
     assert holdout.partitions_def == model_version_partitions
+    rl = graph.get(dg.AssetKey("rl_policy"))
+    assert dg.AssetKey("sft_dataset") in rl.parent_keys and rl.group_name == "training"
     for node in graph.asset_nodes:
         assert node.group_name in {
             "harvest",

@@ -299,3 +299,44 @@ def test_flatten_scores_reads_the_long_scores_frame() -> None:
         "category/indicators/pass@1": 0.7,
         "difficulty/hard/pass@1": 0.2,
     }
+
+
+def test_an_rl_run_is_registered_with_its_parent_and_estimator(
+    settings: MlflowSettings, adapter_dir: Path, tiny_model_dir: Path
+) -> None:
+    from cs_pipelines.rl.config import RLConfig, resolve_rl
+    from cs_pipelines.rl.trainer import RLResult
+
+    result = RLResult(
+        adapter_dir=adapter_dir,
+        config=resolve_rl(RLConfig(preset="smoke", estimator="passk_loo"), cuda=False),
+        parent="cs-trader-coder/1",
+        n_tasks=12,
+        steps=2,
+        duration_s=30.0,
+        trainable_parameters=4096,
+        lora_change=0.01,
+        rollout_tokens=800,
+        generation_s=20.0,
+        scoring_s=2.0,
+        train_s=28.0,
+        peak_memory_mb=1200.0,
+        history=[
+            {"step": 1.0, "reward": 0.1, "rl/filtered_share": 0.5, "timing/step_s": 14.0},
+            {"step": 2.0, "reward": 0.3, "rl/filtered_share": 0.0, "timing/step_s": 14.0},
+        ],
+    )
+    lineage = {**LINEAGE, "parent_version": "cs-trader-coder/1", "rl_estimator": "passk_loo"}
+    registered = log_training_run(settings, result, lineage, tiny_model_dir)
+    client = client_for(settings)
+    run = client.get_run(registered.run_id)
+    assert run.info.run_name.startswith("rl-smoke-")
+    assert run.data.params["estimator"] == "passk_loo" and run.data.params["k"] == "4"
+    assert run.data.params["parent_version"] == "cs-trader-coder/1"
+    assert run.data.tags["parent_version"] == "cs-trader-coder/1"
+    assert [m.value for m in client.get_metric_history(registered.run_id, "reward")] == [0.1, 0.3]
+    assert client.get_metric_history(registered.run_id, "rl/filtered_share")[0].value == 0.5
+    assert run.data.metrics["final/reward_last"] == 0.3
+    assert run.data.metrics["final/generation_share"] == 20.0 / 28.0
+    version = client.get_model_version(settings.registered_model_name, registered.version)
+    assert version.tags["rl_estimator"] == "passk_loo"

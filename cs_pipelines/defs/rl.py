@@ -1,0 +1,153 @@
+"""`rl_policy`: RL with verifiable rewards on a LoRA adapter (TRL's GRPOTrainer), tracked and
+registered in MLflow as a new version of cs-trader-coder."""
+
+from pathlib import Path
+
+import dagster as dg
+
+from cs_pipelines import paths
+from cs_pipelines.defs.config import launchpad_config, to_stage_config
+from cs_pipelines.defs.partitions import model_version_partitions
+from cs_pipelines.defs.resources import MlflowResource, WarehouseResource
+from cs_pipelines.defs.training import data_versions
+from cs_pipelines.reporting import history_series, line_chart_png, markdown_image
+from cs_pipelines.rl.config import RLConfig
+
+RLRunConfig = launchpad_config(
+    RLConfig,
+    "RLRunConfig",
+    "RL: the preset (smoke on a CPU, gpu on CUDA), the parent version, the advantage "
+    "estimator and any hyperparameter override.",
+)
+POOL_CHECK = "task_pool_train_only"
+
+
+@dg.asset(
+    kinds={"pytorch", "mlflow"},
+    group_name="training",
+    deps=["sft_dataset", "base_model", "function_tasks", "strategy_tasks", "sft_adapter"],
+    check_specs=[
+        dg.AssetCheckSpec(
+            POOL_CHECK,
+            asset="rl_policy",
+            blocking=True,
+            description="Every RL task comes from the SFT set's train split: none is held out, "
+            "none is a function CryptoEval asks for. A pool that is not fails the run before "
+            "any training.",
+        )
+    ],
+)
+def rl_policy(
+    context: dg.AssetExecutionContext,
+    config: RLRunConfig,
+    warehouse: WarehouseResource,
+    mlflow: MlflowResource,
+) -> dg.MaterializeResult:
+    """The parent version (default: the champion, the base model before there is one) trained
+    further with GRPO-style RL on the SFT train split's tasks: answers sampled from the policy,
+    rewarded in the sandbox (the fraction of a function's test calls answered as the reference
+    answers them; a strategy's ladder rungs), advantages from the chosen estimator. The adapter
+    is logged to MLflow with its lineage (parent, estimator, reward settings, data versions,
+    run id, git sha) and registered as a new version; a run in which every group scored its
+    answers alike registers nothing and says so."""
+    from cs_pipelines.cryptoeval.taskset import read_jsonl
+    from cs_pipelines.models.device import cuda_available
+    from cs_pipelines.registry import check_reachable, log_training_run, starting_version
+    from cs_pipelines.registry.champion import model_for
+    from cs_pipelines.rl.config import resolve_rl
+    from cs_pipelines.rl.pool import build_task_pool, pool_problems, split_task_ids
+    from cs_pipelines.rl.rewards import rewards_for
+    from cs_pipelines.rl.trainer import NoSignal, RLError, format_rl_progress, train_rl
+    from cs_pipelines.sandbox import SandboxPool
+    from cs_pipelines.sft.function_tasks import load_function_tasks
+    from cs_pipelines.sft.stored import probe_feeds, sft_tasks_by_id
+
+    settings = to_stage_config(config, RLConfig)
+    resolved = resolve_rl(settings, cuda_available())
+    check_reachable(mlflow.settings)  # fail before the training, not after
+    parent = starting_version(settings.parent, mlflow.settings)
+    base_dir, parent_adapter = model_for(parent, mlflow.settings, paths.base_model_dir())
+    train_ids, held_out_ids = split_task_ids(paths.sft_dataset_dir())
+    tasks_by_id = (
+        sft_tasks_by_id(warehouse.warehouse)  # strategy tasks live in the warehouse
+        if "strategy" in resolved.kinds
+        else {t.task_id: t for t in load_function_tasks()}
+    )
+    pool = build_task_pool(
+        train_ids, tasks_by_id, resolved.kinds, resolved.max_tasks, resolved.seed
+    )
+    entry_points = [t.entry_point for t in read_jsonl(paths.cryptoeval_tasks_file())]
+    problems = pool_problems([t.task_id for t in pool], train_ids, held_out_ids, entry_points)
+    if problems:
+        raise RLError(f"the RL task pool is not train-only: {'; '.join(problems[:5])}")
+    output_dir = paths.training_dir() / "rl" / context.run.run_id
+    context.log.info(f"RL from {parent} on {len(pool)} tasks ({resolved.estimator})")
+    bars = probe_feeds(warehouse.warehouse) if "strategy" in resolved.kinds else {}
+    with SandboxPool() as sandbox:
+        rewards = rewards_for(pool, tasks_by_id, bars, sandbox, settings.reward_timeout_s)
+        try:
+            result = train_rl(
+                base_dir,
+                parent_adapter,
+                pool,
+                rewards,
+                output_dir,
+                settings,
+                parent=parent,
+                progress=lambda event: context.log.info(format_rl_progress(event)),
+            )
+        except NoSignal as exc:
+            context.log.warning(str(exc))
+            return dg.MaterializeResult(
+                metadata={"registered": False, "reason": str(exc), "parent_version": parent},
+                check_results=[_pool_check(pool, held_out_ids)],
+            )
+    lineage = {
+        "dagster_run_id": context.run.run_id,
+        **data_versions(context, ("sft_dataset", "base_model")),
+        "parent_version": parent,
+        "rl_estimator": resolved.estimator,
+        "rl_reward": f"function test calls matched; strategy ladder rungs; "
+        f"timeout {resolved.reward_timeout_s} s",
+    }
+    registered = log_training_run(mlflow.settings, result, lineage, paths.base_model_dir())
+    partition = f"{registered.name}/{registered.version}"
+    context.instance.add_dynamic_partitions(model_version_partitions.name, [partition])
+    context.log.info(f"registered {partition} (RL from {parent})")
+    return dg.MaterializeResult(
+        metadata={
+            **result.as_metadata(),
+            **registered.as_metadata(),
+            "registered": True,
+            "model_version_partition": partition,
+            "mlflow_run": dg.MetadataValue.url(
+                mlflow.ui_url(registered.experiment_id, registered.run_id)
+            ),
+            "curves": dg.MetadataValue.md(_curves(result.history, output_dir)),
+        },
+        check_results=[_pool_check(pool, held_out_ids)],
+    )
+
+
+def _pool_check(pool: list, held_out_ids: list[str]) -> dg.AssetCheckResult:
+    kinds = sorted({t.kind for t in pool})
+    return dg.AssetCheckResult(
+        check_name=POOL_CHECK,
+        passed=True,
+        metadata={"tasks": len(pool), "kinds": ", ".join(kinds), "held_out": len(held_out_ids)},
+    )
+
+
+def _curves(history: list[dict], output_dir: Path) -> str:
+    """Reward, zero-variance share and step time per step, as inline charts."""
+    charts = []
+    for names, title in (
+        (("reward", "reward_std"), "reward (mean, spread) per step"),
+        (("frac_reward_zero_std", "rl/filtered_share"), "zero-variance groups per step"),
+        (("timing/step_s", "timing/generation_s", "timing/scoring_s"), "seconds per step"),
+    ):
+        series = history_series(history, names)
+        if series:
+            file = output_dir / f"{title.split(' ')[0].replace('-', '_')}.png"
+            charts.append(markdown_image(line_chart_png(series, title, file), title))
+    return "\n\n".join(charts) or "_(no steps logged)_"

@@ -1,0 +1,95 @@
+"""The RL task pool: tasks of the SFT set's train split only, posed as CryptoEval poses them.
+
+RL optimises whatever it is shown, so what it is shown must never be what the model is judged
+on: the pool holds train-split tasks alone, so CryptoEval, the SFT validation families and the
+held-out scores stay unseen. :func:`pool_problems` is the check behind the asset check.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cs_pipelines.cryptoeval.sampling import task_messages as function_messages
+from cs_pipelines.sft.function_tasks import FunctionTask, is_function_task_id
+from cs_pipelines.sft.model_candidates import ModelCandidateConfig
+from cs_pipelines.sft.model_candidates import task_messages as strategy_messages
+
+
+@dataclass(frozen=True)
+class RLTask:
+    """One task RL samples answers for: its id, kind and the chat it is posed as."""
+
+    task_id: str
+    kind: str
+    messages: tuple[dict[str, str], ...]
+
+
+class TaskPoolError(ValueError):
+    """The pool cannot be built: no tasks of the wanted kinds in the train split."""
+
+
+def kind_of(task_id: str) -> str:
+    return "function" if is_function_task_id(task_id) else "strategy"
+
+
+def build_task_pool(
+    train_task_ids: Iterable[str],
+    tasks_by_id: Mapping[str, Any],
+    kinds: Sequence[str],
+    max_tasks: int = -1,
+    seed: int = 0,
+) -> list[RLTask]:
+    """The train split's tasks of ``kinds`` (a seeded sample of ``max_tasks`` of them, -1: all),
+    functions first within a stable order; each posed in the chat its kind is asked in."""
+    wanted = sorted({t for t in train_task_ids if kind_of(t) in kinds})
+    missing = [t for t in wanted if t not in tasks_by_id]
+    if missing:
+        raise TaskPoolError(
+            f"{len(missing)} train task ids are not in the task tables (e.g. {missing[:3]}): "
+            "rematerialize the tasks and sft_dataset together"
+        )
+    if not wanted:
+        raise TaskPoolError(
+            f"the SFT train split holds no {' or '.join(kinds)} tasks: the RL task pool is empty"
+        )
+    if 0 <= max_tasks < len(wanted):
+        wanted = sorted(random.Random(seed).sample(wanted, max_tasks))
+    return [_posed(tasks_by_id[t]) for t in wanted]
+
+
+def _posed(task: Any) -> RLTask:
+    if isinstance(task, FunctionTask):
+        return RLTask(task.task_id, "function", tuple(function_messages(task.task)))
+    messages, _ = strategy_messages(task.instruction, None, ModelCandidateConfig())
+    return RLTask(task.task_id, "strategy", tuple(messages))
+
+
+def pool_problems(
+    pool_ids: Iterable[str],
+    train_ids: Iterable[str],
+    held_out_ids: Iterable[str],
+    cryptoeval_entry_points: Iterable[str] = (),
+) -> list[str]:
+    """Why the pool is not train-only ([] when it is): ids outside the train split, ids of the
+    held-out split, function tasks whose entry point CryptoEval asks for."""
+    pool, train, held_out = set(pool_ids), set(train_ids), set(held_out_ids)
+    problems = [f"{t}: not in the SFT train split" for t in sorted(pool - train)]
+    problems += [f"{t}: in the held-out (validation) split" for t in sorted(pool & held_out)]
+    entry_points = set(cryptoeval_entry_points)
+    problems += [
+        f"{t}: CryptoEval asks for the same function"
+        for t in sorted(pool)
+        if is_function_task_id(t) and t.split("/", 1)[1] in entry_points
+    ]
+    return problems
+
+
+def split_task_ids(dataset_dir: Any) -> tuple[list[str], list[str]]:
+    """The task ids of the SFT set's train and validation (held-out) splits."""
+    from datasets import load_from_disk
+
+    splits = load_from_disk(str(dataset_dir))
+    return list(splits["train"]["task_id"]), list(splits["validation"]["task_id"])
