@@ -52,7 +52,7 @@ def test_the_plan_runs_every_selected_asset_in_the_graphs_order():
 
 def test_an_asset_added_to_the_graph_joins_the_plan_where_its_upstream_puts_it():
     @dg.asset(deps=["sft_adapter"])
-    def rl_policy() -> None: ...
+    def distilled_policy() -> None: ...
 
     @dg.asset(deps=["sft_dataset"], partitions_def=model_version_partitions)
     def trading_ab() -> None: ...
@@ -60,10 +60,12 @@ def test_an_asset_added_to_the_graph_joins_the_plan_where_its_upstream_puts_it()
     @dg.asset(deps=["trading_ab", "model_promotion"])
     def ab_report() -> None: ...
 
-    grown = dg.Definitions.merge(defs, dg.Definitions(assets=[rl_policy, trading_ab, ab_report]))
+    grown = dg.Definitions.merge(
+        defs, dg.Definitions(assets=[distilled_policy, trading_ab, ab_report])
+    )
     plan = main_job_plan(grown)
     assert_follows_the_graph(plan, grown)
-    assert names(plan)[1][-1] == "rl_policy"
+    assert names(plan)[1][-1] == "distilled_policy"
     assert names(plan)[2] == ["cryptoeval_scores", "sft_holdout_scores", "trading_ab"]
     assert names(plan)[3] == ["model_promotion", "ab_report"]
 
