@@ -126,6 +126,8 @@ class ContinuousDecoder:
         self.model, self.pad_token_id, self.batch_size = model, pad_token_id, batch_size
         share = REFILL_BELOW if refill_below is None else refill_below
         self.refill_at = max(1, int(batch_size * share))  # 1: only once every row is done
+        if not joinable(growing_cache(model.config)):  # rows cannot join: a batch at a time
+            self.refill_at = 1
         self.device = next(model.parameters()).device
 
     @torch.inference_mode()
@@ -136,12 +138,11 @@ class ContinuousDecoder:
         rows = [Row(slot, list(prompt)) for slot, prompt in enumerate(prompts)]
         waiting = deque(rows)
         warpers = _warpers(temperature, top_p)
-        refill_at = self.refill_at if joinable(growing_cache(self.model.config)) else 1
         live: list[Row] = []
         state: _Batch | None = None
         with _Threads(self.device) as threads:
             while waiting or live:
-                if waiting and len(live) < refill_at:
+                if waiting and len(live) < self.refill_at:
                     threads.check()
                     free = min(self.batch_size - len(live), len(waiting))
                     joining = [waiting.popleft() for _ in range(free)]

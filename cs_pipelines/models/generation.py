@@ -337,14 +337,10 @@ class TransformersGenerator(Generator):
         ):
             if seed is not None:
                 torch.manual_seed(seed % 2**63)
-            if self.compact:
-                completions = self._decode_continuous(
-                    [encoded[i] for i, _ in rows], temperature, top_p, max_new_tokens, stop or []
-                )
-            else:
-                completions = self._decode_in_batches(
-                    [encoded[i] for i, _ in rows], temperature, top_p, max_new_tokens, stop or []
-                )
+            decode = self._decode_continuous if self.compact else self._decode_in_batches
+            completions = decode(
+                [encoded[i] for i, _ in rows], temperature, top_p, max_new_tokens, stop or []
+            )
         for (i, j), completion in zip(rows, completions, strict=True):
             results[i][j] = completion
         return [[c for c in per_prompt if c is not None] for per_prompt in results]

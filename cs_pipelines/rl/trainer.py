@@ -212,7 +212,7 @@ def train_rl(
         train_started = time.perf_counter()
         trainer.train()
         train_s = time.perf_counter() - train_started
-    history = _history(trainer.state.log_history, timings)
+    history = _history(trainer.state.log_history)
     change = _lora_change(trainer.model, trainable)
     if not math.isfinite(change) or any(not math.isfinite(h.get("loss", 0.0)) for h in history):
         raise RLError("the RL loss or the adapter's weights became non-finite")
@@ -540,7 +540,7 @@ def format_rl_progress(event: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def _history(log_history: list[dict[str, Any]], timings: _Timings) -> list[dict[str, float]]:
+def _history(log_history: list[dict[str, Any]]) -> list[dict[str, float]]:
     rows = []
     for entry in log_history:
         if "train_loss" in entry or "step" not in entry:
