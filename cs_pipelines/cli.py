@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from cs_pipelines.warehouse import Warehouse
 
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+# Every main run: RL continues the version this run's SFT registered (the launchpad's default,
+# the champion, is the base model on a fresh machine).
+MAIN_RUN_CONFIG = {"rl_policy": {"config": {"parent": "newest"}}}
 # `run --quick`: a few of everything (ops missing from a job are left out of its run config).
 QUICK_RUN_CONFIG = {
     "strategy_tasks": {"config": {"n_tasks": 12}},
@@ -30,13 +33,24 @@ QUICK_RUN_CONFIG = {
     "cryptoeval_scores": {"config": {"tasks_per_variant": 1}},
     "sft_holdout_scores": {"config": {"max_tasks": 2, "max_new_tokens": 96}},
     "sft_adapter": {"config": {"max_steps": 2, "eval_examples": 8, "min_train_examples": 2}},
+    "rl_policy": {
+        "config": {
+            "parent": "newest",
+            "steps": 1,
+            "group_size": 2,
+            "max_completion_tokens": 16,
+            "max_tasks": 4,
+        }
+    },
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cs-pipelines", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="harvest, curate, index, and score the base model")
+    run = commands.add_parser(
+        "run", help="harvest, curate, build SFT data, train (SFT, then RL), score and promote"
+    )
     run.add_argument(
         "--repos",
         type=Path,
@@ -320,7 +334,7 @@ def run_main_job(repos_file: Path | None = None, quick: bool = False) -> int:
             model_version_partitions.name: [BASE_MODEL_VERSION],
         },
     )
-    run_config = {**QUIET_LOGS, "ops": QUICK_RUN_CONFIG if quick else {}}
+    run_config = {**QUIET_LOGS, "ops": QUICK_RUN_CONFIG if quick else MAIN_RUN_CONFIG}
 
     log_path = paths.data_dir() / "logs" / f"run-{time.strftime('%Y%m%dT%H%M%S')}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -409,17 +423,21 @@ def summary_text(repo_names: list[str] | None = None) -> str:
 
 
 def _registry_lines() -> list[str]:
-    """Which registered versions hold the aliases (the local MLflow store, when there is one)."""
+    """Each registered version's origin, and which versions hold the aliases (the local MLflow
+    store, when there is one)."""
     from cs_pipelines.registry import CHALLENGER, CHAMPION, MlflowSettings, alias_version
     from cs_pipelines.registry.settings import local_store_dir
+    from cs_pipelines.registry.tracking import version_origins
 
     if not (local_store_dir() / "mlflow.db").exists():
         return []
     settings = MlflowSettings()
     holders = {alias: alias_version(settings, alias) for alias in (CHAMPION, CHALLENGER)}
     cells = [f"{alias}: version {v}" for alias, v in holders.items() if v is not None]
+    origins = [f"  version {v:<4} {origin}" for v, origin in version_origins(settings)]
     return [
         f"\nModel registry ({settings.registered_model_name}):",
+        *origins,
         "  " + ("  ".join(cells) or "no aliases yet"),
     ]
 

@@ -55,9 +55,9 @@ def rl_policy(
     from cs_pipelines.registry import check_reachable, log_training_run, starting_version
     from cs_pipelines.registry.champion import model_for
     from cs_pipelines.rl.config import resolve_rl
-    from cs_pipelines.rl.pool import build_task_pool, pool_problems, split_task_ids
+    from cs_pipelines.rl.pool import train_only_pool
     from cs_pipelines.rl.rewards import rewards_for
-    from cs_pipelines.rl.trainer import NoSignal, RLError, format_rl_progress, train_rl
+    from cs_pipelines.rl.trainer import NoSignal, format_rl_progress, train_rl
     from cs_pipelines.sandbox import SandboxPool
     from cs_pipelines.sft.function_tasks import load_function_tasks
     from cs_pipelines.sft.stored import probe_feeds, sft_tasks_by_id
@@ -67,19 +67,19 @@ def rl_policy(
     check_reachable(mlflow.settings)  # fail before the training, not after
     parent = starting_version(settings.parent, mlflow.settings)
     base_dir, parent_adapter = model_for(parent, mlflow.settings, paths.base_model_dir())
-    train_ids, held_out_ids = split_task_ids(paths.sft_dataset_dir())
     tasks_by_id = (
         sft_tasks_by_id(warehouse.warehouse)  # strategy tasks live in the warehouse
         if "strategy" in resolved.kinds
         else {t.task_id: t for t in load_function_tasks()}
     )
-    pool = build_task_pool(
-        train_ids, tasks_by_id, resolved.kinds, resolved.max_tasks, resolved.seed
+    pool, held_out_ids = train_only_pool(
+        paths.sft_dataset_dir(),
+        tasks_by_id,
+        resolved.kinds,
+        [t.entry_point for t in read_jsonl(paths.cryptoeval_tasks_file())],
+        resolved.max_tasks,
+        resolved.seed,
     )
-    entry_points = [t.entry_point for t in read_jsonl(paths.cryptoeval_tasks_file())]
-    problems = pool_problems([t.task_id for t in pool], train_ids, held_out_ids, entry_points)
-    if problems:
-        raise RLError(f"the RL task pool is not train-only: {'; '.join(problems[:5])}")
     output_dir = paths.training_dir() / "rl" / context.run.run_id
     context.log.info(f"RL from {parent} on {len(pool)} tasks ({resolved.estimator})")
     bars = probe_feeds(warehouse.warehouse) if "strategy" in resolved.kinds else {}

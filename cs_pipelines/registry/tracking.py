@@ -401,6 +401,19 @@ def newest_registered_version(settings: MlflowSettings) -> str:
     return newest
 
 
+def version_origins(settings: MlflowSettings) -> list[tuple[str, str]]:
+    """Every registered version, oldest first, with where it came from: ``SFT`` or ``RL
+    (<estimator>) from <parent>`` (the lineage tags :func:`log_training_run` set)."""
+    found = client_for(settings).search_model_versions(f"name='{settings.registered_model_name}'")
+    origins = []
+    for version in sorted(found, key=lambda v: int(v.version)):
+        tags = version.tags or {}
+        estimator = tags.get("rl_estimator")
+        origin = f"RL ({estimator}) from {tags.get('parent_version', '?')}" if estimator else "SFT"
+        origins.append((str(version.version), origin))
+    return origins
+
+
 def version_run_id(settings: MlflowSettings, version: str) -> str | None:
     """The id of the training run that registered ``version``; None when it has none."""
     model_version = client_for(settings).get_model_version(

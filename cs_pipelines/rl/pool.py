@@ -93,3 +93,23 @@ def split_task_ids(dataset_dir: Any) -> tuple[list[str], list[str]]:
 
     splits = load_from_disk(str(dataset_dir))
     return list(splits["train"]["task_id"]), list(splits["validation"]["task_id"])
+
+
+def train_only_pool(
+    dataset_dir: Any,
+    tasks_by_id: Mapping[str, Any],
+    kinds: Sequence[str],
+    cryptoeval_entry_points: Iterable[str],
+    max_tasks: int = -1,
+    seed: int = 0,
+) -> tuple[list[RLTask], list[str]]:
+    """The pool RL trains on (:func:`build_task_pool` over the SFT set at ``dataset_dir``) and
+    the held-out ids; :class:`TaskPoolError` naming the first problems when it is not train-only."""
+    train_ids, held_out_ids = split_task_ids(dataset_dir)
+    pool = build_task_pool(train_ids, tasks_by_id, kinds, max_tasks, seed)
+    problems = pool_problems(
+        [t.task_id for t in pool], train_ids, held_out_ids, cryptoeval_entry_points
+    )
+    if problems:
+        raise TaskPoolError(f"the RL task pool is not train-only: {'; '.join(problems[:5])}")
+    return pool, held_out_ids

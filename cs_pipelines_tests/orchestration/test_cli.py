@@ -34,7 +34,10 @@ def test_main_job_harvests_what_it_can_reach_and_says_what_it_skipped(
     assert re.search(r"generate \d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\] \(1\)", scores)
     paired = next(line for line in section.splitlines() if "vs base, paired" in line)
     assert "McNemar p=" in paired and "of 3 tasks" in paired and "significant" in paired
-    assert "strategy_candidates, sft_dataset, sft_adapter ... ok" in out  # one unpartitioned run
+    # one unpartitioned run, RL last: it continues the version SFT registered in this run
+    assert "strategy_candidates, sft_dataset, sft_adapter, rl_policy ... ok" in out
+    assert "score cs-trader-coder/1 ... ok" in out
+    assert re.search(r"version 1 +SFT\n", out)
     assert "sft_dataset" in out and "strategy_candidates" in out
     assert "alpha                initial: 3 new commits, 3 stored" in out
     assert "beta                 initial: 6 new commits, 6 stored" in out

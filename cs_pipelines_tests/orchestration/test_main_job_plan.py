@@ -37,7 +37,8 @@ def test_the_plan_runs_every_selected_asset_in_the_graphs_order():
     assert (harvest.partitions_def, harvest.source) == (reference_repo_partitions, True)
     assert harvest.asset_names == ["raw_commits"]
     assert unpartitioned.partitions_def is None and not unpartitioned.source
-    assert unpartitioned.asset_names[-2:] == ["sft_dataset", "sft_adapter"]
+    # RL continues the SFT version: both train before the step that scores their versions
+    assert unpartitioned.asset_names[-3:] == ["sft_dataset", "sft_adapter", "rl_policy"]
     assert {"commit_instructions", "commit_index", "base_model"} <= set(unpartitioned.asset_names)
     assert scores.partitions_def == model_version_partitions
     assert scores.asset_names == ["cryptoeval_scores", "sft_holdout_scores"]
@@ -65,7 +66,7 @@ def test_an_asset_added_to_the_graph_joins_the_plan_where_its_upstream_puts_it()
     )
     plan = main_job_plan(grown)
     assert_follows_the_graph(plan, grown)
-    assert names(plan)[1][-1] == "distilled_policy"
+    assert set(names(plan)[1][-2:]) == {"distilled_policy", "rl_policy"}  # after sft_adapter
     assert names(plan)[2] == ["cryptoeval_scores", "sft_holdout_scores", "trading_ab"]
     assert names(plan)[3] == ["model_promotion", "ab_report"]
 

@@ -24,7 +24,7 @@ from cs_pipelines.registry import (
     log_scores,
     log_training_run,
 )
-from cs_pipelines.registry.tracking import client_for, metric_key, score_key
+from cs_pipelines.registry.tracking import client_for, metric_key, score_key, version_origins
 from cs_pipelines.training import TrainingConfig, resolve
 from cs_pipelines.training.sft import TrainingResult
 
@@ -340,3 +340,7 @@ def test_an_rl_run_is_registered_with_its_parent_and_estimator(
     assert run.data.metrics["final/generation_share"] == 20.0 / 28.0
     version = client.get_model_version(settings.registered_model_name, registered.version)
     assert version.tags["rl_estimator"] == "passk_loo"
+    assert version_origins(settings)[-1] == (
+        str(registered.version),
+        "RL (passk_loo) from cs-trader-coder/1",
+    )
