@@ -80,7 +80,13 @@ class RLError(TrainingError):
 
 
 class NoSignal(RLError):
-    """Every answer's advantage was zero at every step: the policy got no gradient."""
+    """Every answer's advantage was zero at every step: the policy got no gradient.
+
+    ``result`` holds the run's timings and per-step history (no adapter was written)."""
+
+    def __init__(self, message: str, result: RLResult) -> None:
+        super().__init__(message)
+        self.result = result
 
 
 @dataclass
@@ -216,18 +222,8 @@ def train_rl(
     change = _lora_change(trainer.model, trainable)
     if not math.isfinite(change) or any(not math.isfinite(h.get("loss", 0.0)) for h in history):
         raise RLError("the RL loss or the adapter's weights became non-finite")
-    if change == 0.0:
-        if timings.signal_steps == 0:
-            raise NoSignal(
-                f"every answer of all {trainer.state.global_step} steps had a zero advantage "
-                "(zero reward variance in every group, or no answer off its group's baseline): "
-                "the policy got no gradient, so no version is registered"
-            )
-        raise RLError("the LoRA weights did not change although answers had advantages")
-    manifest = {"parent": parent, **resolved.as_params()}
     adapter_dir = output_dir / "adapter"
-    save_adapter(trainer, tokenizer, adapter_dir, manifest, RL_MANIFEST)
-    return RLResult(
+    result = RLResult(
         adapter_dir=adapter_dir,
         config=resolved,
         parent=parent,
@@ -243,6 +239,19 @@ def train_rl(
         peak_memory_mb=peak_memory_mb(cuda),
         history=history,
     )
+    if change == 0.0:
+        if timings.signal_steps == 0:
+            raise NoSignal(
+                f"every answer of all {result.steps} steps had a zero advantage "
+                "(zero reward variance in every group, or no answer off its group's baseline): "
+                "the policy got no gradient, so no version is registered",
+                result,
+            )
+        raise RLError("the LoRA weights did not change although answers had advantages")
+    save_adapter(
+        trainer, tokenizer, adapter_dir, {"parent": parent, **resolved.as_params()}, RL_MANIFEST
+    )
+    return result
 
 
 def _policy(base_model_dir: Path, parent_adapter: Path | None, resolved: ResolvedRLConfig) -> Any:

@@ -97,11 +97,15 @@ def test_continuing_a_parent_adapter_trains_it(tiny_model_dir: Path, tmp_path: P
 
 
 def test_no_signal_is_reported_and_nothing_is_saved(tiny_model_dir: Path, tmp_path: Path) -> None:
-    with pytest.raises(NoSignal, match="zero advantage"):
+    with pytest.raises(NoSignal, match="zero advantage") as raised:
         train_rl(
             tiny_model_dir, None, TASKS, TaskRewards(LengthGrader(flat=True)), tmp_path, small()
         )
     assert not (tmp_path / "adapter").exists()
+    # what the run cost is still reported (the RL benchmark times runs with no signal too)
+    run = raised.value.result
+    assert run.steps == small().steps and run.lora_change == 0.0 and run.rollout_tokens > 0
+    assert run.generation_s > 0 and [h["step"] for h in run.history] == [1.0, 2.0]
 
 
 def test_an_empty_pool_is_an_error(tiny_model_dir: Path, tmp_path: Path) -> None:
