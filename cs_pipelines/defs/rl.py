@@ -98,8 +98,15 @@ def rl_policy(
             )
         except NoSignal as exc:
             context.log.warning(str(exc))
+            costs = {k: v for k, v in exc.result.as_metadata().items() if k != "adapter_dir"}
             return dg.MaterializeResult(
-                metadata={"registered": False, "reason": str(exc), "parent_version": parent},
+                metadata={
+                    **costs,
+                    "registered": False,
+                    "reason": str(exc),
+                    "parent_version": parent,
+                    "curves": dg.MetadataValue.md(_curves(exc.result.history, output_dir)),
+                },
                 check_results=[_pool_check(pool, held_out_ids)],
             )
     lineage = {

@@ -50,6 +50,7 @@ def test_rl_without_signal_registers_nothing_and_a_missing_parent_fails(
     assert result.success
     meta = materialization_metadata(result, "rl_policy")
     assert meta["registered"] is False and "zero advantage" in meta["reason"]
+    assert meta["steps"] == 1 and meta["median_step_s"] > 0  # what the run cost, still shown
     assert meta["parent_version"] == "base"  # no champion yet
     (pool_check,) = result.get_asset_check_evaluations()
     assert pool_check.passed and pool_check.metadata["tasks"].value == 4
