@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cs_pipelines.cryptoeval.probes import CANONICAL_SOURCE
-from cs_pipelines.cryptoeval.sampling import to_completion
+from cs_pipelines.cryptoeval.sampling import CODE_PREFILL, to_completion
 from cs_pipelines.models.extract import extract_code
 from cs_pipelines.sft.candidates import MODEL, Candidate, candidate_id
 from cs_pipelines.sft.function_tasks import FunctionTask, static_problem
@@ -230,8 +230,18 @@ class TaskRewards:
         self, prompts: Sequence[Any], completions: Sequence[Any], task_id: Sequence[str], **_: Any
     ) -> list[float | None]:
         """TRL's reward-function interface: one reward (or None) per completion."""
-        texts = [c if isinstance(c, str) else c[-1]["content"] for c in completions]
+        texts = [_as_written(p, c) for p, c in zip(prompts, completions, strict=True)]
         return [o.reward for o in self.score(list(task_id), texts)]
+
+
+def _as_written(prompt: Any, completion: Any) -> str:
+    """The answer as the model wrote it. RL prompts open the code block (``CODE_PREFILL``),
+    so a completion is the block's body and its closing fence: without the opening fence
+    given back, code extraction would see a lone closing fence and find no code at all."""
+    text = completion if isinstance(completion, str) else completion[-1]["content"]
+    if isinstance(prompt, str) and prompt.endswith(CODE_PREFILL):
+        return CODE_PREFILL + text
+    return text
 
 
 def rewards_for(

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from cs_pipelines.cryptoeval.sampling import CODE_PREFILL
 from cs_pipelines.rl.rewards import (
     FunctionGrader,
     Outcome,
@@ -108,6 +109,19 @@ def test_task_rewards_speaks_trl_and_keeps_the_batch(grader) -> None:
     assert isinstance(rewards.last[0], Outcome)
     with pytest.raises(RewardError, match="no grader for tasks strategy/x"):
         rewards(["p"], ["x"], task_id=["strategy/x"])
+
+
+def test_a_completion_of_a_prefilled_code_block_is_graded_as_written(grader) -> None:
+    """RL prompts end with the opening fence: the completion is the body, the closing fence
+    and maybe prose after it (TRL's own generation does not stop at the fence)."""
+    rewards = TaskRewards(functions=grader)
+    task_id = CHOSEN[0]
+    prompt = "<chat template>" + CODE_PREFILL
+    body = reference(task_id)
+    completions = [body + "\n```", body + "\n```\n\nThis function computes it.", body]
+    assert rewards([prompt] * 3, completions, task_id=[task_id] * 3) == [1.0, 1.0, 1.0]
+    # A prompt that did not open the block: the completion is taken as it is.
+    assert rewards(["no prefill"], ["```python\n" + body + "\n```"], task_id=[task_id]) == [1.0]
 
 
 def test_a_task_without_probe_calls_cannot_be_graded(pool) -> None:
