@@ -53,12 +53,12 @@ def main() -> None:
     parser.add_argument("--parent", required=True, help="the SFT version number to start from")
     parser.add_argument("--out", type=Path, help="cache and report folder")
     parser.add_argument("--estimators", default=",".join(ESTIMATORS))
-    parser.add_argument("--steps", type=int, default=12)
-    parser.add_argument("--group-size", type=int, default=8)
-    parser.add_argument("--tasks-per-step", type=int, default=2)
-    parser.add_argument("--max-completion-tokens", type=int, default=256)
-    parser.add_argument("--k", type=int, default=5, help="the k of passk_loo")
-    parser.add_argument("--eval-tasks", type=int, default=40, help="generate tasks scored")
+    parser.add_argument("--steps", type=int, default=0, help="0: the evidence preset's")
+    parser.add_argument("--group-size", type=int, default=0, help="0: the evidence preset's")
+    parser.add_argument("--tasks-per-step", type=int, default=0, help="0: the evidence preset's")
+    parser.add_argument("--max-completion-tokens", type=int, default=0)
+    parser.add_argument("--k", type=int, default=0, help="passk_loo's k; 0: the group size")
+    parser.add_argument("--eval-tasks", type=int, default=32, help="generate tasks scored")
     parser.add_argument("--samples", type=int, default=5, help="samples per task (pass@5)")
     parser.add_argument("--temperature", type=float, default=0.8)
     args = parser.parse_args()
@@ -124,7 +124,7 @@ def _train(estimator: str, parent: Path, args: Any, folder: Path) -> dict[str, A
         max_completion_tokens=args.max_completion_tokens,
         k=args.k if estimator == "passk_loo" else 0,
     )
-    print(f"rl {estimator}: {len(pool)} train-split function tasks, {args.steps} steps", flush=True)
+    print(f"rl {estimator}: {len(pool)} train-split function tasks", flush=True)
     with SandboxPool(workers=2) as sandbox:
         rewards = rewards_for(pool, functions, {}, sandbox)
         try:
@@ -210,12 +210,15 @@ def _cell(frame: Any, scope: str, group: str, metric: str) -> str:
 def _report(args: Any, runs: dict, evaluations: dict[str, Evaluation], parent: str) -> str:
     frames = {name: scores_frame(e) for name, e in evaluations.items()}
     any_eval = next(iter(evaluations.values()))
+    rl = next(iter(runs.values()))["config"] if runs else {}
     categories = sorted({t.category for t in any_eval.tasks})
     lines = [
         "# RL evidence",
         "",
-        f"RL: {args.steps} steps of {args.tasks_per_step} tasks x {args.group_size} answers "
-        f"(up to {args.max_completion_tokens} tokens), from {parent}; passk_loo k={args.k}.",
+        f"RL: {rl['steps']} steps of {rl['tasks_per_step']} tasks x {rl['group_size']} answers "
+        f"(up to {rl['max_completion_tokens']} tokens, temperature {rl['temperature']}, "
+        f"learning rate {rl['learning_rate']}), from {parent}; passk_loo with k = the group size "
+        "unless --k says otherwise.",
         f"CryptoEval: {len(any_eval.tasks)} generate tasks x {args.samples} samples at "
         f"temperature {args.temperature}; 95% intervals are bootstraps over base problems.",
         "",
