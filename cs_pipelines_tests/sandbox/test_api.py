@@ -51,6 +51,15 @@ def test_statuses(pool: SandboxPool) -> None:
     assert "ZeroDivisionError" in results[1].stderr  # the traceback is in stderr
 
 
+def test_a_clean_exit_is_an_error_where_the_caller_says_so(pool: SandboxPool) -> None:
+    for code in ("exit()", "import sys; sys.exit(0)", "raise SystemExit"):
+        assert pool.run(code).status is Status.PASSED
+        refused = pool.run(code, exit_ok=False)
+        assert (refused.status, refused.exc_type) == (Status.ERROR, "SystemExit"), code
+        assert refused.exc_message.startswith("exited before the end")
+    assert pool.run("emit(1)", exit_ok=False).result == 1  # running to the end still passes
+
+
 def test_run_many_keeps_order_and_mixes_options(pool: SandboxPool) -> None:
     jobs = [f"emit({i} * 2)" for i in range(12)]
     jobs.append({"code": "def f(x):\n    return x", "entry": "f", "args": [99]})
