@@ -10,7 +10,8 @@ Every RL run and every model's samples are cached under ``--out`` (default
 ``$CS_DATA_DIR/artifacts/rl_evidence``): a second call resumes where the first stopped and only
 re-tabulates what is done. RL trains on the SFT set's train split (``train_only_pool``, as
 ``rl_policy`` does); CryptoEval's tasks stay unseen. The estimators all start from the same
-parent with the same seed, tasks and settings; only the advantages differ.
+parent with the same seed, tasks and settings; only the advantages differ. One more run
+(``--sft-mix``, default rf++baseline) mixes the SFT loss on the tasks' verified answers in.
 """
 
 from __future__ import annotations
@@ -53,6 +54,12 @@ def main() -> None:
     parser.add_argument("--parent", required=True, help="the SFT version number to start from")
     parser.add_argument("--out", type=Path, help="cache and report folder")
     parser.add_argument("--estimators", default=",".join(ESTIMATORS))
+    parser.add_argument(
+        "--sft-mix",
+        default="rf++baseline",
+        help="also run this estimator with the SFT loss mixed in ('' for none)",
+    )
+    parser.add_argument("--sft-loss-weight", type=float, default=0.5)
     parser.add_argument("--steps", type=int, default=0, help="0: the evidence preset's")
     parser.add_argument("--group-size", type=int, default=0, help="0: the evidence preset's")
     parser.add_argument("--tasks-per-step", type=int, default=0, help="0: the evidence preset's")
@@ -67,11 +74,15 @@ def main() -> None:
     estimators = [e.strip() for e in args.estimators.split(",") if e.strip()]
     parent_adapter = _parent_adapter(args.parent)
     models: dict[str, Path | None] = {"base": None, f"sft (v{args.parent})": parent_adapter}
+    variants = [(e, 0.0) for e in estimators]
+    if args.sft_mix:
+        variants.append((args.sft_mix, args.sft_loss_weight))
     runs = {}
-    for estimator in estimators:
-        runs[estimator] = _train(estimator, parent_adapter, args, out / f"rl-{estimator}")
-        if runs[estimator]["registered"]:
-            models[f"rl {estimator}"] = out / f"rl-{estimator}" / "adapter"
+    for estimator, weight in variants:
+        name = f"{estimator}+sft{weight:g}" if weight else estimator
+        runs[name] = _train(estimator, weight, parent_adapter, args, out / f"rl-{name}")
+        if runs[name]["registered"]:
+            models[f"rl {name}"] = out / f"rl-{name}" / "adapter"
     scoring = ScoringConfig(
         variants="generate",
         tasks_per_variant=args.eval_tasks,
@@ -99,11 +110,13 @@ def _parent_adapter(number: str) -> Path:
     return adapter
 
 
-def _train(estimator: str, parent: Path, args: Any, folder: Path) -> dict[str, Any]:
+def _train(
+    estimator: str, sft_loss_weight: float, parent: Path, args: Any, folder: Path
+) -> dict[str, Any]:
     """One RL run from ``parent`` (cached in ``folder/run.json``)."""
     record = folder / "run.json"
     if record.exists():
-        print(f"rl {estimator}: cached")
+        print(f"rl {folder.name}: cached")
         return json.loads(record.read_text())
     from cs_pipelines.rl.config import RLConfig
     from cs_pipelines.rl.pool import train_only_pool
@@ -123,8 +136,9 @@ def _train(estimator: str, parent: Path, args: Any, folder: Path) -> dict[str, A
         tasks_per_step=args.tasks_per_step,
         max_completion_tokens=args.max_completion_tokens,
         k=args.k if estimator == "passk_loo" else 0,
+        sft_loss_weight=sft_loss_weight,
     )
-    print(f"rl {estimator}: {len(pool)} train-split function tasks", flush=True)
+    print(f"rl {folder.name}: {len(pool)} train-split function tasks", flush=True)
     with SandboxPool(workers=2) as sandbox:
         rewards = rewards_for(pool, functions, {}, sandbox)
         try:
@@ -136,6 +150,7 @@ def _train(estimator: str, parent: Path, args: Any, folder: Path) -> dict[str, A
             result, registered = exc.result, False
     summary = {
         "estimator": estimator,
+        "sft_loss_weight": sft_loss_weight,
         "registered": registered,
         "tasks": len(pool),
         "steps": result.steps,

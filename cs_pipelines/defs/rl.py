@@ -146,11 +146,13 @@ def _pool_check(pool: list, held_out_ids: list[str]) -> dg.AssetCheckResult:
 
 
 def _curves(history: list[dict], output_dir: Path) -> str:
-    """Reward, zero-variance share and step time per step, as inline charts."""
+    """Reward, zero-variance share, loss (with the SFT mix's, when on) and step time per step,
+    as inline charts."""
     charts = []
     for names, title in (
         (("reward", "reward_std"), "reward (mean, spread) per step"),
         (("frac_reward_zero_std", "rl/filtered_share"), "zero-variance groups per step"),
+        (("loss", "rl/sft_loss"), "loss per step (the SFT mix's, when on)"),
         (("timing/step_s", "timing/generation_s", "timing/scoring_s"), "seconds per step"),
     ):
         series = history_series(history, names)

@@ -63,6 +63,9 @@ class RLConfig:
         max_tasks: the task pool's size cap; 0 = preset, -1 = every train task.
         filter_zero_variance: groups whose rewards are all equal carry no signal: leave them out
             of the loss (DAPO's dynamic sampling, as a filter), logging their share per step.
+        sft_loss_weight: DataMind's combined objective: TRL's loss plus this weight x the
+            negative log-likelihood of each task's verified answer from the SFT train split;
+            0 = RL alone.
         rollouts: ``engine`` (the platform's generation engine on the policy as it is, answers
             stopped at the closing code fence) or ``trl`` (TRL's own ``generate``, which runs
             every answer to ``max_completion_tokens``); vLLM, when TRL is set to use it, is
@@ -89,6 +92,7 @@ class RLConfig:
     task_kinds: str = ""
     max_tasks: int = 0
     filter_zero_variance: bool = True
+    sft_loss_weight: float = 0.0
     rollouts: str = "engine"
     reward_timeout_s: float = 5.0
     seed: int = -1
@@ -110,6 +114,8 @@ class RLConfig:
             raise ValueError(f"rollouts must be one of {', '.join(ROLLOUTS)}")
         if self.max_tasks < -1 or self.reward_timeout_s <= 0 or self.cpu_threads < 0:
             raise ValueError("max_tasks >= -1, reward_timeout_s > 0 and cpu_threads >= 0")
+        if not self.sft_loss_weight >= 0:  # NaN too
+            raise ValueError(f"sft_loss_weight must be >= 0, got {self.sft_loss_weight}")
 
 
 @dataclass(frozen=True, kw_only=True)

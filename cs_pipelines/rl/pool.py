@@ -20,11 +20,13 @@ from cs_pipelines.sft.model_candidates import task_messages as strategy_messages
 
 @dataclass(frozen=True)
 class RLTask:
-    """One task RL samples answers for: its id, kind and the chat it is posed as."""
+    """One task RL samples answers for: its id, kind and the chat it is posed as; ``reference``
+    is its verified answer in the SFT train split ("" when unknown), for the SFT-loss mix."""
 
     task_id: str
     kind: str
     messages: tuple[dict[str, str], ...]
+    reference: str = ""
 
 
 class TaskPoolError(ValueError):
@@ -41,9 +43,11 @@ def build_task_pool(
     kinds: Sequence[str],
     max_tasks: int = -1,
     seed: int = 0,
+    references: Mapping[str, str] | None = None,
 ) -> list[RLTask]:
     """The train split's tasks of ``kinds`` (a seeded sample of ``max_tasks`` of them, -1: all),
-    functions first within a stable order; each posed in the chat its kind is asked in."""
+    functions first within a stable order; each posed in the chat its kind is asked in, with
+    its verified answer from ``references`` where given."""
     wanted = sorted({t for t in train_task_ids if kind_of(t) in kinds})
     missing = [t for t in wanted if t not in tasks_by_id]
     if missing:
@@ -57,14 +61,15 @@ def build_task_pool(
         )
     if 0 <= max_tasks < len(wanted):
         wanted = sorted(random.Random(seed).sample(wanted, max_tasks))
-    return [_posed(tasks_by_id[t]) for t in wanted]
+    known = references or {}
+    return [_posed(tasks_by_id[t], known.get(t, "")) for t in wanted]
 
 
-def _posed(task: Any) -> RLTask:
+def _posed(task: Any, reference: str) -> RLTask:
     if isinstance(task, FunctionTask):
-        return RLTask(task.task_id, "function", tuple(function_messages(task.task)))
+        return RLTask(task.task_id, "function", tuple(function_messages(task.task)), reference)
     messages, _ = strategy_messages(task.instruction, None, ModelCandidateConfig())
-    return RLTask(task.task_id, "strategy", tuple(messages))
+    return RLTask(task.task_id, "strategy", tuple(messages), reference)
 
 
 def pool_problems(
@@ -95,6 +100,18 @@ def split_task_ids(dataset_dir: Any) -> tuple[list[str], list[str]]:
     return list(splits["train"]["task_id"]), list(splits["validation"]["task_id"])
 
 
+def train_references(dataset_dir: Any) -> dict[str, str]:
+    """Each train task's verified answer (its first row's assistant turn) in the SFT set."""
+    from datasets import load_from_disk
+
+    train = load_from_disk(str(dataset_dir))["train"]
+    references: dict[str, str] = {}
+    for task_id, messages in zip(train["task_id"], train["messages"], strict=True):
+        answer = next((m["content"] for m in messages if m["role"] == "assistant"), "")
+        references.setdefault(task_id, answer)
+    return references
+
+
 def train_only_pool(
     dataset_dir: Any,
     tasks_by_id: Mapping[str, Any],
@@ -106,7 +123,8 @@ def train_only_pool(
     """The pool RL trains on (:func:`build_task_pool` over the SFT set at ``dataset_dir``) and
     the held-out ids; :class:`TaskPoolError` naming the first problems when it is not train-only."""
     train_ids, held_out_ids = split_task_ids(dataset_dir)
-    pool = build_task_pool(train_ids, tasks_by_id, kinds, max_tasks, seed)
+    references = train_references(dataset_dir)
+    pool = build_task_pool(train_ids, tasks_by_id, kinds, max_tasks, seed, references)
     problems = pool_problems(
         [t.task_id for t in pool], train_ids, held_out_ids, cryptoeval_entry_points
     )

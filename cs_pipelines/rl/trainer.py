@@ -12,6 +12,10 @@ What this adds to TRL, each where TRL leaves a seam:
   ``_generate_and_score_completions`` (which has no hook for it), from the same batch's rewards.
 * **Zero-variance groups** (all answers scored alike: no signal) are left out of the loss when
   ``filter_zero_variance`` is on, and their share is logged each step.
+* **The SFT loss, mixed in** (``sft_loss_weight``; DataMind's combined objective): the
+  token-mean negative log-likelihood of each task's verified answer from the SFT train split,
+  once per group, added to TRL's loss with that weight, so RL does not drift from what SFT
+  taught while the rewards are sparse.
 * **A run that trains nothing fails**: no trainable parameters (continuing an adapter loaded
   frozen trains nothing silently, trl issues 3031 and 6700) is an error before training; LoRA
   weights unchanged after it is a :class:`NoSignal` (no answer had an advantage) or an
@@ -62,6 +66,7 @@ STEP_METRICS = (
     "reward_std",
     "frac_reward_zero_std",
     "rl/filtered_share",
+    "rl/sft_loss",
     "kl",
     "entropy",
     "completions/mean_length",
@@ -296,6 +301,7 @@ def _dataset(tasks: Sequence[RLTask], tokenizer: Any, seed: int) -> Any:
             )
             + CODE_PREFILL,
             "task_id": t.task_id,
+            "reference": t.reference.removeprefix(CODE_PREFILL),
         }
         for t in tasks
     ]
@@ -457,7 +463,26 @@ class _RLTrainerMixin:
         if bool(self.accelerator.gather(live.sum()).sum() > 0):  # type: ignore[attr-defined]
             self.rl_timings.signal_steps += 1
         self._metrics["train"]["rl/filtered_share"].append(float(flat.mean()))  # type: ignore[attr-defined]
+        if self.rl_settings.sft_loss_weight > 0:
+            output.update(_reference_batch(self.processing_class, inputs, group, device))  # type: ignore[attr-defined]
         return output
+
+    def compute_loss(
+        self, model: Any, inputs: Any, return_outputs: bool = False, num_items_in_batch: Any = None
+    ) -> Any:
+        """TRL's loss, plus ``sft_loss_weight`` x the verified answers' NLL where that is on."""
+        loss = super().compute_loss(model, inputs, return_outputs, num_items_in_batch)  # type: ignore[misc]
+        weight = self.rl_settings.sft_loss_weight
+        if weight <= 0 or "sft_targets" not in inputs or not bool(inputs["sft_targets"].any()):
+            return loss
+        nll = _reference_nll(
+            model, inputs["sft_ids"], inputs["sft_attention"], inputs["sft_targets"]
+        )
+        mode = "train" if model.training else "eval"
+        self._metrics[mode]["rl/sft_loss"].append(float(nll.detach()))  # type: ignore[attr-defined]
+        # TRL scales its own loss for gradient accumulation (the Trainer's scaling is off).
+        accumulation = self.current_gradient_accumulation_steps if mode == "train" else 1  # type: ignore[attr-defined]
+        return loss + weight * nll / accumulation
 
     def _advantages(
         self, rewards: np.ndarray, outcomes: list[Any], group: int
@@ -482,6 +507,47 @@ class _RLTrainerMixin:
             )
         advantages = compute_advantages(settings.estimator, _fill_unscorable(rewards), **inputs)
         return np.where(unscorable, 0.0, advantages)
+
+
+def _reference_batch(
+    tokenizer: Any, inputs: list[dict[str, Any]], group: int, device: Any
+) -> dict[str, torch.Tensor]:
+    """Prompt + verified answer token ids (right-padded), their attention mask, and which
+    tokens are answer tokens to score: on the first row of each group only (the others repeat
+    the same prompt), none for a task without a reference."""
+    rows = []
+    for i, row in enumerate(inputs):
+        prompt = tokenizer(row["prompt"], add_special_tokens=False)["input_ids"]
+        answer = row.get("reference", "") if i % group == 0 else ""
+        answer_ids = tokenizer(answer, add_special_tokens=False)["input_ids"] if answer else []
+        rows.append((prompt + answer_ids, len(prompt)))
+    width = max(len(ids) for ids, _ in rows)
+    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+    ids = torch.full((len(rows), width), pad, dtype=torch.long)
+    attention = torch.zeros((len(rows), width), dtype=torch.long)
+    targets = torch.zeros((len(rows), width), dtype=torch.bool)
+    for r, (row_ids, prompt_len) in enumerate(rows):
+        ids[r, : len(row_ids)] = torch.tensor(row_ids, dtype=torch.long)
+        attention[r, : len(row_ids)] = 1
+        targets[r, prompt_len : len(row_ids)] = True
+    return {
+        "sft_ids": ids.to(device),
+        "sft_attention": attention.to(device),
+        "sft_targets": targets.to(device),
+    }
+
+
+def _reference_nll(
+    model: Any, ids: torch.Tensor, attention: torch.Tensor, targets: torch.Tensor
+) -> torch.Tensor:
+    """Token-mean negative log-likelihood of the ``targets`` tokens (rows without any skipped)."""
+    keep = targets.any(dim=-1)
+    ids, attention, targets = ids[keep], attention[keep], targets[keep]
+    logits = model(input_ids=ids, attention_mask=attention).logits[:, :-1].float()
+    labels = ids[:, 1:].masked_fill(~targets[:, 1:], -100)
+    return torch.nn.functional.cross_entropy(
+        logits.reshape(-1, logits.size(-1)), labels.reshape(-1), ignore_index=-100
+    )
 
 
 def _fill_unscorable(rewards: np.ndarray) -> np.ndarray:

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from cs_pipelines.cryptoeval.sampling import SYSTEM_PROMPT
-from cs_pipelines.rl.pool import TaskPoolError, build_task_pool, pool_problems
+from cs_pipelines.rl.pool import (
+    TaskPoolError,
+    build_task_pool,
+    pool_problems,
+    train_only_pool,
+)
 from cs_pipelines.sft.function_tasks import load_function_tasks
 
 FUNCTIONS = {t.task_id: t for t in load_function_tasks()}
@@ -46,3 +51,22 @@ def test_pool_problems_name_every_leak() -> None:
         f"{IDS[6]}: in the held-out (validation) split",
         "fn/other: CryptoEval asks for the same function",
     ]
+
+
+def test_the_pool_carries_each_train_task_s_verified_answer(tmp_path) -> None:
+    """The SFT-loss mix trains on the answer the SFT set verified (its first train row), and
+    never on a validation row's."""
+    from datasets import Dataset, DatasetDict
+
+    def row(task_id: str, answer: str) -> dict:
+        chat = [{"role": "user", "content": "task"}, {"role": "assistant", "content": answer}]
+        return {"task_id": task_id, "messages": chat}
+
+    train = [row(IDS[0], "first"), row(IDS[0], "second"), row(IDS[1], "other")]
+    DatasetDict(
+        train=Dataset.from_list(train), validation=Dataset.from_list([row(IDS[2], "held out")])
+    ).save_to_disk(str(tmp_path))
+    pool, held_out = train_only_pool(tmp_path, FUNCTIONS, ("function",), [])
+    assert {t.task_id: t.reference for t in pool} == {IDS[0]: "first", IDS[1]: "other"}
+    assert held_out == [IDS[2]]
+    assert all(t.reference == "" for t in build_task_pool(IDS[:2], FUNCTIONS, ("function",)))

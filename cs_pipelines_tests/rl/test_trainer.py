@@ -108,6 +108,30 @@ def test_no_signal_is_reported_and_nothing_is_saved(tiny_model_dir: Path, tmp_pa
     assert run.generation_s > 0 and [h["step"] for h in run.history] == [1.0, 2.0]
 
 
+def test_the_sft_loss_mix_trains_on_the_verified_answers(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """With flat rewards RL alone has nothing to learn from (previous test); mixed with the
+    SFT loss the adapter learns the tasks' verified answers, and that loss is logged."""
+    references = [
+        RLTask(t.task_id, t.kind, t.messages, f"```python\ndef f{i}():\n    return {i}\n```")
+        for i, t in enumerate(TASKS)
+    ]
+    result = train_rl(
+        tiny_model_dir,
+        None,
+        references,
+        TaskRewards(LengthGrader(flat=True)),
+        tmp_path,
+        small(steps=6, sft_loss_weight=1.0, learning_rate=2e-2),
+    )
+    assert result.lora_change > 0 and (result.adapter_dir / "adapter_config.json").is_file()
+    losses = [h["rl/sft_loss"] for h in result.history if "rl/sft_loss" in h]
+    assert len(losses) == 6 and all(np.isfinite(losses))
+    assert losses[-1] < losses[0]  # the same tasks come back: their answers' NLL falls
+    assert all(h["rl/filtered_share"] == 1.0 for h in result.history if "reward" in h)
+
+
 def test_an_empty_pool_is_an_error(tiny_model_dir: Path, tmp_path: Path) -> None:
     with pytest.raises(RLError, match="task pool is empty"):
         train_rl(tiny_model_dir, None, [], TaskRewards(LengthGrader()), tmp_path, small())
@@ -121,6 +145,8 @@ def test_unscorable_answers_stand_at_their_group_mean() -> None:
 
 
 def test_bad_rl_settings_are_named() -> None:
+    with pytest.raises(ValueError, match="sft_loss_weight"):
+        RLConfig(sft_loss_weight=-0.5)
     with pytest.raises(ValueError, match="estimator must be one of"):
         RLConfig(estimator="ppo")
     with pytest.raises(ValueError, match="parent must be"):
