@@ -92,19 +92,9 @@ def pool_problems(
     return problems
 
 
-def split_task_ids(dataset_dir: Any) -> tuple[list[str], list[str]]:
-    """The task ids of the SFT set's train and validation (held-out) splits."""
-    from datasets import load_from_disk
-
-    splits = load_from_disk(str(dataset_dir))
-    return list(splits["train"]["task_id"]), list(splits["validation"]["task_id"])
-
-
-def train_references(dataset_dir: Any) -> dict[str, str]:
-    """Each train task's verified answer (its first row's assistant turn) in the SFT set."""
-    from datasets import load_from_disk
-
-    train = load_from_disk(str(dataset_dir))["train"]
+def train_references(train: Any) -> dict[str, str]:
+    """Each task's verified answer (its first row's assistant turn) in the SFT set's ``train``
+    split."""
     references: dict[str, str] = {}
     for task_id, messages in zip(train["task_id"], train["messages"], strict=True):
         answer = next((m["content"] for m in messages if m["role"] == "assistant"), "")
@@ -122,8 +112,14 @@ def train_only_pool(
 ) -> tuple[list[RLTask], list[str]]:
     """The pool RL trains on (:func:`build_task_pool` over the SFT set at ``dataset_dir``) and
     the held-out ids; :class:`TaskPoolError` naming the first problems when it is not train-only."""
-    train_ids, held_out_ids = split_task_ids(dataset_dir)
-    references = train_references(dataset_dir)
+    from datasets import load_from_disk
+
+    splits = load_from_disk(str(dataset_dir))  # read once: ids, held-out ids and answers
+    train_ids, held_out_ids = (
+        list(splits["train"]["task_id"]),
+        list(splits["validation"]["task_id"]),
+    )
+    references = train_references(splits["train"])
     pool = build_task_pool(train_ids, tasks_by_id, kinds, max_tasks, seed, references)
     problems = pool_problems(
         [t.task_id for t in pool], train_ids, held_out_ids, cryptoeval_entry_points

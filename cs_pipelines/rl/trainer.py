@@ -515,13 +515,17 @@ def _reference_batch(
     """Prompt + verified answer token ids (right-padded), their attention mask, and which
     tokens are answer tokens to score: on the first row of each group only (the others repeat
     the same prompt), none for a task without a reference."""
-    rows = []
+    rows: list[tuple[list[int], int]] = []
     for i, row in enumerate(inputs):
-        prompt = tokenizer(row["prompt"], add_special_tokens=False)["input_ids"]
         answer = row.get("reference", "") if i % group == 0 else ""
-        answer_ids = tokenizer(answer, add_special_tokens=False)["input_ids"] if answer else []
-        rows.append((prompt + answer_ids, len(prompt)))
-    width = max(len(ids) for ids, _ in rows)
+        if not answer:  # an empty row keeps the batch aligned; nothing of it is scored
+            rows.append(([], 0))
+            continue
+        prompt = tokenizer(row["prompt"], add_special_tokens=False)["input_ids"]
+        rows.append(
+            (prompt + tokenizer(answer, add_special_tokens=False)["input_ids"], len(prompt))
+        )
+    width = max(1, *(len(ids) for ids, _ in rows))
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
     ids = torch.full((len(rows), width), pad, dtype=torch.long)
     attention = torch.zeros((len(rows), width), dtype=torch.long)
