@@ -1,4 +1,5 @@
-"""Length-prefixed JSON frames over pipes between the pool (client) and a fork server."""
+"""Length-prefixed frames over pipes: JSON messages between the pool (client) and a fork server,
+and a streaming run's items and messages between the server and its child."""
 
 from __future__ import annotations
 
@@ -7,31 +8,38 @@ import os
 import struct
 from typing import Any
 
-_HEADER = struct.Struct(">I")
+HEADER = struct.Struct(">I")
 
 
 def send(fd: int, message: dict[str, Any]) -> None:
-    data = json.dumps(message).encode()
-    _write_all(fd, _HEADER.pack(len(data)) + data)
+    write_all(fd, frame(json.dumps(message).encode()))
+
+
+def frame(data: bytes) -> bytes:
+    return HEADER.pack(len(data)) + data
+
+
+def recv_bytes(fd: int) -> bytes | None:
+    """One frame's bytes, or None at end of stream."""
+    header = read_exact(fd, HEADER.size)
+    if header is None:
+        return None
+    return read_exact(fd, HEADER.unpack(header)[0])
 
 
 def recv(fd: int) -> dict[str, Any] | None:
     """One message, or None at end of stream (the other side exited)."""
-    header = _read_exact(fd, _HEADER.size)
-    if header is None:
-        return None
-    (size,) = _HEADER.unpack(header)
-    body = _read_exact(fd, size)
+    body = recv_bytes(fd)
     return None if body is None else json.loads(body)
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
 
 
-def _read_exact(fd: int, size: int) -> bytes | None:
+def read_exact(fd: int, size: int) -> bytes | None:
     chunks, remaining = [], size
     while remaining:
         chunk = os.read(fd, min(remaining, 1 << 20))

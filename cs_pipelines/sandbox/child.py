@@ -21,8 +21,10 @@ import traceback
 from typing import Any, NoReturn
 
 from cs_pipelines.sandbox._osutil import PR_SET_NO_NEW_PRIVS, prctl
+from cs_pipelines.sandbox._protocol import HEADER, frame, write_all
 
 RESULT_FD = 3
+STREAM_IN_FD, STREAM_OUT_FD = 4, 5  # a streaming run's items in, its messages out
 MAX_MESSAGE = 4000
 _NOTHING = object()
 _PASSED_NO_RESULT = b'{"status": "passed", "result": null}'  # most runs: skip json.dumps
@@ -75,13 +77,14 @@ def rlimits(request: dict[str, Any], as_bytes: int) -> list[tuple[int, tuple[int
 def run_child(
     request: dict[str, Any],
     scratch: str,
-    fds: tuple[int, int, int, int],
+    fds: tuple[int, ...],
     uid: int | None,
     limits: list[tuple[int, tuple[int, int]]],
 ) -> NoReturn:
     """Never returns: any path out of here is ``os._exit`` so the server's state never runs on.
 
-    ``fds``: what becomes the child's stdin, stdout, stderr and result descriptor, all > 3."""
+    ``fds``: what becomes the child's stdin, stdout, stderr and result descriptor, then for a
+    streaming run its item and message descriptors; all above the highest of those numbers."""
     try:
         _lock_down(scratch, fds, uid, limits)
     except BaseException as exc:  # a sandbox failure, not the code's: say so and stop
@@ -110,16 +113,16 @@ def run_child(
 
 def _lock_down(
     scratch: str,
-    fds: tuple[int, int, int, int],
+    fds: tuple[int, ...],
     uid: int | None,
     limits: list[tuple[int, tuple[int, int]]],
 ) -> None:
     os.setsid()  # own session and process group: the server kills the whole group at the end
-    if min(fds) <= RESULT_FD:
+    if min(fds) < len(fds):
         raise ValueError(f"descriptors {fds} would overwrite each other")
     for target, fd in enumerate(fds):
         os.dup2(fd, target)
-    os.closerange(RESULT_FD + 1, 1 << 16)
+    os.closerange(len(fds), 1 << 16)
     os.chdir(scratch)
     for which, limit in limits:
         resource.setrlimit(which, limit)
@@ -138,6 +141,8 @@ def _execute(request: dict[str, Any]) -> dict[str, Any]:
         emitted = obj
 
     namespace: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins, "emit": emit}
+    if request.get("stream"):
+        namespace["exchange"] = exchange
     try:
         # dont_inherit: not this module's ``from __future__ import annotations`` (a fresh
         # interpreter evaluates annotations; inherited, they would all be strings).
@@ -158,6 +163,43 @@ def _execute(request: dict[str, Any]) -> dict[str, Any]:
     except BaseException as exc:
         return _exception_payload("error", exc)
     return {"status": "passed", "result": None if emitted is _NOTHING else emitted}
+
+
+def exchange(message: Any) -> str | None:
+    """A streaming run's one step: send ``message`` (JSON-serialisable) to the server, then
+    wait for the next item (its text), or None once the items are used up.
+
+    The server sends item k only after it has received message k, so whatever message k says
+    was decided without items k and later (see ``Sandbox.run``'s ``stream``)."""
+    if type(message) is list and not message:  # most steps decide nothing
+        data = _EMPTY_LIST
+    else:
+        data = frame(json.dumps(message, separators=(",", ":")).encode())
+    write_all(STREAM_OUT_FD, data)
+    return _items.next()
+
+
+class _Items:
+    """The items as they arrive, read in as few system calls as the pipe allows."""
+
+    def __init__(self) -> None:
+        self.buffer = b""
+
+    def next(self) -> str | None:
+        while True:
+            if len(self.buffer) >= HEADER.size:
+                end = HEADER.size + HEADER.unpack_from(self.buffer)[0]
+                if len(self.buffer) >= end:
+                    item, self.buffer = self.buffer[HEADER.size : end], self.buffer[end:]
+                    return item.decode()
+            chunk = os.read(STREAM_IN_FD, 1 << 16)
+            if not chunk:
+                return None
+            self.buffer += chunk
+
+
+_items = _Items()
+_EMPTY_LIST = frame(b"[]")
 
 
 def _exception_payload(status: str, exc: BaseException, prefix: str = "") -> dict[str, Any]:

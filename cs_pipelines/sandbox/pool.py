@@ -19,13 +19,13 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from cs_pipelines.sandbox._osutil import pids_of_uid
-from cs_pipelines.sandbox._protocol import recv, send
+from cs_pipelines.sandbox._protocol import frame, recv, send, write_all
 from cs_pipelines.sandbox.child import CLEAN_ENV
 from cs_pipelines.sandbox.result import ExecutionResult, Status
 
@@ -72,10 +72,14 @@ class _Server:
             self.info = hello
         return self.info
 
-    def execute(self, request: dict[str, Any], started: float) -> ExecutionResult:
+    def execute(
+        self, request: dict[str, Any], started: float, items: bytes | None = None
+    ) -> ExecutionResult:
         try:
             self.wait_ready()
             send(self._proc.stdin.fileno(), request)
+            if items is not None:  # read by the server after its fork (see Sandbox.run)
+                write_all(self._proc.stdin.fileno(), frame(items))
             reply = self._receive(started + request["timeout_s"] + REPLY_GRACE_S)
         except (OSError, RuntimeError, ValueError) as exc:
             reply, why = None, repr(exc)
@@ -197,6 +201,7 @@ class Sandbox:
         max_output: int = 64 * 1024,
         max_result: int = 16 << 20,
         exit_ok: bool = True,
+        stream: Sequence[str] | None = None,
     ) -> ExecutionResult:
         """Run ``code`` (then ``entry(*args)`` if given) in a fresh, locked-down child.
 
@@ -205,6 +210,14 @@ class Sandbox:
         ``exit_ok``: whether a clean exit before the code's end (``exit()``, ``sys.exit(0)``,
         ``raise SystemExit``) counts as passed. A test program says False: exiting early would
         skip its checks, and the code under test could pass by stopping.
+
+        ``stream``: texts (no newlines) the code receives one at a time, in lock-step, through
+        ``exchange(message)``: it sends a JSON-serialisable message and gets the next item, or
+        None after the last. The server hands out item k only after message k has arrived, and
+        the items reach the server after it forked the child, so the code can know nothing of
+        item k when it sends message k: not from its own memory, nor by any other path. The
+        messages come back in ``ExecutionResult.messages`` (at most ``max_result`` bytes, one
+        more than the items at most; anything else stops the run with a ``StreamError``).
         """
         request = {
             "code": code,
@@ -219,9 +232,11 @@ class Sandbox:
             "max_output": int(max_output),
             "max_result": int(max_result),
             "exit_ok": bool(exit_ok),
+            "stream": stream is not None,
         }
+        items = None if stream is None else _join_items(stream)
         started = time.monotonic()
-        return self._server_for(code, setup_code).execute(request, started)
+        return self._server_for(code, setup_code).execute(request, started, items)
 
     def _server_for(self, code: str, setup_code: str | None) -> _Server:
         if self._light is None:
@@ -245,6 +260,13 @@ class Sandbox:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _join_items(stream: Sequence[str]) -> bytes:
+    for number, item in enumerate(stream):
+        if "\n" in item:
+            raise ValueError(f"stream item {number} contains a newline")
+    return "\n".join(stream).encode()
 
 
 _COMMENT = re.compile(r"#[^\n]*")

@@ -41,6 +41,7 @@ class ExecutionResult:
     network_isolated: bool = False
     fs_isolated: bool = False
     uid: int | None = None
+    messages: list[Any] | None = None  # a streaming run's messages (see ``Sandbox.run``)
 
     @property
     def ok(self) -> bool:

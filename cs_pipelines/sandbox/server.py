@@ -42,6 +42,9 @@ EXIT_SETUP_FAILED = 71
 class Server:
     def __init__(self, config: dict[str, Any]) -> None:
         _osutil.prctl(_osutil.PR_SET_CHILD_SUBREAPER, 1)  # orphans come to us to be reaped
+        # Not dumpable: a child of our own uid (no root here, so no uid of its own) can neither
+        # ptrace us nor read /proc/<our pid>/mem, where a streaming run's items are.
+        _osutil.prctl(_osutil.PR_SET_DUMPABLE, 0)
         self.network_isolated = bool(config.get("isolate_network")) and _osutil.isolate_network()
         import_paths = [sys.prefix, sys.base_prefix, *sys.path, *config.get("readable_paths", ())]
         kept = _osutil.isolate_tmp(keep=import_paths) if config.get("isolate_tmp") else None
@@ -75,10 +78,14 @@ class Server:
         keys += ("fork_plain", "huge_pages")
         return {"pid": os.getpid(), **{k: getattr(self, k) for k in keys}}
 
-    def execute(self, request: dict[str, Any]) -> dict[str, Any]:
+    def execute(self, request: dict[str, Any], requests_fd: int | None = None) -> dict[str, Any]:
+        """Run one request; a streaming one reads its items from ``requests_fd`` after the
+        fork, so that the child's copy of this process never held them."""
         scratch = self._make_scratch()
         pipes = [os.pipe() for _ in range(3)]  # stdout, stderr, result
-        to_close = {fd for pipe in pipes for fd in pipe}
+        streaming = bool(request.get("stream"))
+        items_pipe, messages_pipe = (os.pipe(), os.pipe()) if streaming else (None, None)
+        to_close = {fd for pipe in [*pipes, items_pipe, messages_pipe] if pipe for fd in pipe}
         try:
             limits = rlimits(request, self.base_vm + (request["memory_mb"] << 20))
             set_scratch(scratch)
@@ -88,11 +95,20 @@ class Server:
             pid = self._fork()
             if pid == 0:
                 fds = (self.devnull, *(w for _, w in pipes))
+                if items_pipe and messages_pipe:
+                    fds += (items_pipe[0], messages_pipe[1])
                 run_child(request, scratch, fds, self.uid, limits)
-            for _, w in pipes:  # only the child writes: its exit must mean end of file
-                os.close(w)
-                to_close.discard(w)
-            reply = self._supervise(pid, request, [r for r, _ in pipes], start)
+            child_ends = [w for _, w in pipes]
+            if items_pipe and messages_pipe:
+                child_ends += [items_pipe[0], messages_pipe[1]]
+            for fd in child_ends:  # only the child uses them: its exit must mean end of file
+                os.close(fd)
+                to_close.discard(fd)
+            stream = None
+            if items_pipe and messages_pipe and requests_fd is not None:
+                stream = Stream(_read_items(requests_fd), items_pipe[1], messages_pipe[0], request)
+                to_close.discard(items_pipe[1])  # the stream closes it when the items run out
+            reply = self._supervise(pid, request, [r for r, _ in pipes], start, stream)
         finally:
             for fd in to_close:
                 os.close(fd)
@@ -120,7 +136,12 @@ class Server:
         return scratch
 
     def _supervise(
-        self, pid: int, request: dict[str, Any], fds: list[int], start: float
+        self,
+        pid: int,
+        request: dict[str, Any],
+        fds: list[int],
+        start: float,
+        stream: Stream | None = None,
     ) -> dict[str, Any]:
         limit = request["max_output"]
         buffers = {fd: bytearray() for fd in fds}
@@ -128,24 +149,34 @@ class Server:
         pidfd = os.pidfd_open(pid)
         deadline = start + request["timeout_s"]
         timed_out = False
-        watched = [*fds, pidfd]
+        poller = select.poll()  # registered once: a streaming run polls once per exchange
+        for fd in [*fds, pidfd, *([stream.messages_fd] if stream else [])]:
+            poller.register(fd, select.POLLIN)
+        writing = -1  # the items descriptor while it is registered for writing
         try:
             while True:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     timed_out = True
                     break
-                ready, _, _ = select.select(watched, [], [], remaining)
-                for fd in ready:
-                    if fd != pidfd and not _read_into(
-                        fd, buffers, totals, limit, fds[2], request["max_result"]
-                    ):
-                        watched.remove(fd)  # end of file: stop polling it
-                if pidfd in ready:
+                if stream is not None:
+                    writing = _watch_writes(poller, stream, writing)
+                exited = False
+                for fd, _ in poller.poll(remaining * 1000):
+                    if fd == pidfd:
+                        exited = True
+                    elif stream and fd == writing:
+                        stream.write()
+                    elif stream and fd == stream.messages_fd:
+                        if not stream.read():
+                            poller.unregister(fd)
+                    elif not _read_into(fd, buffers, totals, limit, fds[2], request["max_result"]):
+                        poller.unregister(fd)  # end of file: stop polling it
+                if exited or (stream and stream.error):
                     break
         finally:
             os.close(pidfd)
-        if timed_out:
+        if timed_out or (stream and stream.error):
             os.killpg(pid, signal.SIGKILL)  # the child cannot have been reaped yet: no race
         _, status, usage = os.wait4(pid, 0)
         duration = time.monotonic() - start
@@ -160,6 +191,11 @@ class Server:
                 while _read_into(fd, buffers, totals, limit, fds[2], request["max_result"]):
                     pass
         reply = _classify(status, usage, timed_out, bytes(buffers[fds[2]]), request)
+        if stream is not None:
+            stream.finish()
+            if stream.error and not timed_out:
+                reply = _error("StreamError", stream.error, None)
+            reply["messages"] = stream.messages
         out, err = fds[0], fds[1]
         reply.update(
             stdout=buffers[out].decode(errors="replace"),
@@ -219,6 +255,116 @@ class Server:
                 else:
                     with contextlib.suppress(OSError):
                         os.unlink(path)
+
+
+class Stream:
+    """The server's side of a streaming run: it hands the child item k only once the child has
+    sent message k, and keeps every message. A message that is not a frame of JSON, one over the
+    size limit, or more messages than items + 1 (the last asks past the end) stop the run."""
+
+    def __init__(
+        self, items: list[bytes], items_fd: int, messages_fd: int, request: dict[str, Any]
+    ) -> None:
+        self.items, self.items_fd, self.messages_fd = items, items_fd, messages_fd
+        self.max_total = request["max_result"]
+        self.messages: list[Any] = []
+        self.error: str | None = None
+        self.handed_out = 0
+        self.total = 0
+        self._inbox = bytearray()
+        self._outbox = bytearray()
+        self._closing = False
+        os.set_blocking(items_fd, False)
+
+    @property
+    def wants_write(self) -> bool:
+        return self.items_fd >= 0 and bool(self._outbox or self._closing)
+
+    def read(self) -> bool:
+        """Take what the child sent; False at end of file."""
+        chunk = os.read(self.messages_fd, 1 << 16)
+        if not chunk:
+            return False
+        self._inbox += chunk
+        self._take_frames()
+        self.write()
+        return True
+
+    def _take_frames(self) -> None:
+        header = _protocol.HEADER
+        while self.error is None and len(self._inbox) >= header.size:
+            (size,) = header.unpack_from(self._inbox)
+            if self.total + header.size + size > self.max_total:
+                self.error = f"stream messages over {self.max_total} bytes in all"
+                return
+            if len(self._inbox) < header.size + size:
+                return
+            body = bytes(self._inbox[header.size : header.size + size])
+            del self._inbox[: header.size + size]
+            self.total += header.size + size
+            self._keep(body)
+
+    def _keep(self, body: bytes) -> None:
+        number = len(self.messages)
+        if number > len(self.items):
+            self.error = f"message {number} asks past the end of the {len(self.items)} items"
+            return
+        try:
+            self.messages.append([] if body == b"[]" else json.loads(body))
+        except ValueError:
+            self.error = f"stream message {number} is not JSON"
+            return
+        if self.handed_out < len(self.items):
+            self._outbox += _protocol.frame(self.items[self.handed_out])
+            self.handed_out += 1
+        else:
+            self._closing = True
+
+    def write(self) -> None:
+        """Send what is due without blocking; close the items once the last has gone."""
+        if self.items_fd < 0:
+            return
+        try:
+            while self._outbox:
+                self._outbox = self._outbox[os.write(self.items_fd, self._outbox) :]
+        except BlockingIOError:
+            return
+        except BrokenPipeError:  # the child closed its end: nothing more to hand out
+            self._outbox.clear()
+            self._closing = True
+        if self._closing:
+            os.close(self.items_fd)
+            self.items_fd = -1
+
+    def finish(self) -> None:
+        """After the child is gone: keep the messages still in the pipe, close our ends."""
+        os.set_blocking(self.messages_fd, False)
+        with contextlib.suppress(BlockingIOError, OSError):
+            while self.error is None and self.read():
+                pass
+        self._outbox.clear()
+        self._closing = True
+        self.write()
+
+
+def _watch_writes(poller: select.poll, stream: Stream, writing: int) -> int:
+    """Poll the items descriptor for writing exactly while the stream has something to send
+    (a descriptor the stream closed is unregistered before the next poll)."""
+    wanted = stream.items_fd if stream.wants_write else -1
+    if wanted != writing:
+        if writing >= 0:
+            poller.unregister(writing)
+        if wanted >= 0:
+            poller.register(wanted, select.POLLOUT)
+    return wanted
+
+
+def _read_items(requests_fd: int) -> list[bytes]:
+    """A streaming run's items: one frame from the client, the items' texts joined by newlines."""
+    payload = _protocol.recv_bytes(requests_fd)
+    if payload is None:
+        raise RuntimeError("the client sent no stream items")
+    return payload.split(b"\n") if payload else []
 
 
 def _read_into(
@@ -298,7 +444,7 @@ def main() -> None:
     _protocol.send(replies, server.hello())
     while (request := _protocol.recv(requests)) is not None:
         try:
-            reply = server.execute(request)
+            reply = server.execute(request, requests)
         except Exception as exc:  # a server-side fault is reported, never fatal
             reply = _error("SandboxError", f"fork server: {exc!r}", None)
         _protocol.send(replies, reply)
