@@ -1,19 +1,25 @@
-"""Backtest benchmark: verified candidates per second on 2 cores, the sandbox's pool against a
-fresh interpreter per backtest; and how the bars should reach the sandbox.
+"""Backtest benchmark: verified backtests per second on 2 cores (the strategy deciding in the
+sandbox, the host replaying and measuring) against backtests measured inside the strategy's own
+process, in the sandbox's pool and in a fresh interpreter each; and how the bars should reach
+the sandbox.
 
 Sections (``--sections``, default both):
 
 * throughput: ``--candidates`` (default 40) distinct SMA-crossover strategies (one (fast, slow)
   pair each) on two years of synthetic daily bars (730, fixed seed), default ``BacktestConfig``.
-  pool: ``run_backtests(sources, bars, config, SandboxPool(workers=2))`` (program building,
-  ``run_many``, metrics on the host). fresh: the same programs (``PreparedData.program``, what
-  ``build_program`` returns), each run by ``subprocess.run([sys.executable, "-c", program])``,
-  two at a time, its last stdout line parsed and turned into metrics by the same ``interpret``.
-  A candidate counts as verified when its backtest came back ``ok``; both sides must report the
-  same metrics for every candidate (checked). ``--repeat`` (default 5) interleaved rounds;
-  medians of backtests/s and of the ratio. Also CPU ms per backtest (this process, the fresh
-  interpreters, the fork servers and their children, from getrusage and /proc): on a shared
-  CPU the wall-clock ratio swings with other load, the CPU ratio much less.
+  verified: ``run_backtests(sources, bars, config, SandboxPool(workers=2))``: the strategy
+  process gets the bars a step at a time through the sandbox's stream, the host replays its
+  decisions and computes the metrics (tamper-proof; what every caller uses). in-process: the
+  self-contained programs (``PreparedData.program``, what ``build_program`` returns, bars
+  embedded, measured by the harness next to the strategy) through the same pool's ``run_many``
+  (what ``run_backtests`` did before it was verified). fresh: the same programs, each run by
+  ``subprocess.run([sys.executable, "-c", program])``, two at a time, its last stdout line
+  parsed. A candidate counts as verified when its backtest came back ``ok``; all three must
+  report the same metrics and equity curve for every candidate (checked). ``--repeat``
+  (default 5) interleaved rounds; medians of backtests/s and of the ratios. Also CPU ms per
+  backtest (this process, the fresh interpreters, the fork servers and their children, from
+  getrusage and /proc): on a shared CPU the wall-clock ratio swings with other load, the CPU
+  ratio much less.
 * data: per-backtest wall time of ``Sandbox.run`` with the bars embedded in the program as one
   JSON string literal (what ``build_program`` does), against the same JSON written once to a
   file under a folder passed as ``readable_paths`` and read by the program, and against the
@@ -47,7 +53,7 @@ import polars as pl
 from benchmarks.common import cpu_seconds, doc_parser, scratch_dir
 from cs_pipelines.backtest import BacktestConfig, BacktestResult, run_backtests
 from cs_pipelines.backtest.program import PreparedData, harness, program_text
-from cs_pipelines.backtest.runner import interpret
+from cs_pipelines.backtest.runner import interpret_program
 from cs_pipelines.sandbox import ExecutionResult, Sandbox, SandboxPool, Status
 
 SMA_TEMPLATE = """
@@ -113,54 +119,66 @@ def run_fresh(programs: list[str], prepared: PreparedData) -> list[BacktestResul
             result=json.loads(lines[-1]) if ok else None,
             duration_s=time.monotonic() - started,
         )
-        return interpret(execution, prepared)
+        return interpret_program(execution, prepared)
 
     with ThreadPoolExecutor(2) as executor:
         return list(executor.map(one, programs))
 
 
+WAYS = {
+    "verified": "verified: stream + host replay",
+    "in-process": "in-process: measured by the harness",
+    "fresh": "fresh python -c, 2 at a time",
+}
+
+
 def throughput(n: int, repeat: int) -> None:
     bars, config = synthetic_bars(730, timedelta(days=1)), BacktestConfig()
     sources = candidates(n)
-    rates: dict[str, list[float]] = {"pool": [], "fresh": []}
-    cpu: dict[str, list[float]] = {"pool": [], "fresh": []}
+    rates: dict[str, list[float]] = {how: [] for how in WAYS}
+    cpu: dict[str, list[float]] = {how: [] for how in WAYS}
     with SandboxPool(workers=2) as pool:
         servers = [info["pid"] for info in pool.info]
         run_backtests(sources[:2], bars, config, pool)  # warm both servers
         for _ in range(repeat):
-            for how in ("pool", "fresh"):
+            rounds = {}
+            for how in WAYS:
                 start, cpu_start = time.perf_counter(), cpu_seconds(servers)
-                results = _one_round(how, sources, bars, config, pool)
+                rounds[how] = _one_round(how, sources, bars, config, pool)
                 cpu[how].append((cpu_seconds(servers) - cpu_start) / n)
-                rates[how].append(_verified(results) / (time.perf_counter() - start))
-                if how == "pool":
-                    ours = results
-            _same_numbers(ours, results)
-    _print_throughput(n, repeat, rates, cpu, statistics.median(r.metrics.n_trades for r in ours))
+                rates[how].append(_verified(rounds[how]) / (time.perf_counter() - start))
+            _same_numbers(rounds["verified"], rounds["in-process"])
+            _same_numbers(rounds["verified"], rounds["fresh"])
+    trades = statistics.median(r.metrics.n_trades for r in rounds["verified"])
+    _print_throughput(n, repeat, rates, cpu, trades)
 
 
 def _one_round(
     how: str, sources: list[str], bars: pl.DataFrame, config: BacktestConfig, pool: SandboxPool
 ) -> list[BacktestResult]:
-    if how == "pool":
+    if how == "verified":
         return run_backtests(sources, bars, config, pool)
     prepared = PreparedData.from_bars(bars, config)
-    return run_fresh([prepared.program(s) for s in sources], prepared)
+    programs = [prepared.program(s) for s in sources]
+    if how == "fresh":
+        return run_fresh(programs, prepared)
+    executions = pool.run_many(programs, **prepared.run_options(streamed=False))
+    return [interpret_program(execution, prepared) for execution in executions]
 
 
 def _print_throughput(n: int, repeat: int, rates: dict, cpu: dict, trades: float) -> None:
     print(f"\nThroughput: {n} SMA-crossover candidates on 730 daily bars (median {trades:.0f}")
     print(f"trades each), 2 at a time; medians of {repeat} interleaved rounds")
-    print(f"{'how':<36} {'backtests/s':>12} {'wall ms':>8} {'CPU ms':>7}")
-    labels = {"pool": "SandboxPool(workers=2).run_many", "fresh": "fresh python -c, 2 at a time"}
-    for how, label in labels.items():
+    print(f"{'how':<38} {'backtests/s':>12} {'wall ms':>8} {'CPU ms':>7}")
+    for how, label in WAYS.items():
         rate, cpu_s = statistics.median(rates[how]), statistics.median(cpu[how])
-        print(f"{label:<36} {rate:>12.2f} {2000 / rate:>8.0f} {cpu_s * 1000:>7.0f}")
-    ratios = [p / f for p, f in zip(rates["pool"], rates["fresh"], strict=True)]
-    cpu_ratio = statistics.median(cpu["fresh"]) / statistics.median(cpu["pool"])
-    print(f"pool / fresh: {statistics.median(ratios):.2f}x backtests/s (rounds: ", end="")
-    print(", ".join(f"{r:.2f}" for r in ratios) + f"); {cpu_ratio:.2f}x less CPU per backtest")
-    print("identical metrics and equity curves on both sides: yes")
+        print(f"{label:<38} {rate:>12.2f} {2000 / rate:>8.0f} {cpu_s * 1000:>7.0f}")
+    for a, b in (("verified", "in-process"), ("in-process", "fresh"), ("verified", "fresh")):
+        ratios = [x / y for x, y in zip(rates[a], rates[b], strict=True)]
+        cpu_ratio = statistics.median(cpu[b]) / statistics.median(cpu[a])
+        print(f"{a} / {b}: {statistics.median(ratios):.2f}x backtests/s (rounds: ", end="")
+        print(", ".join(f"{r:.2f}" for r in ratios) + f"); CPU per backtest {cpu_ratio:.2f}x")
+    print("identical metrics and equity curves on all three: yes")
 
 
 def _verified(results: list[BacktestResult]) -> int:

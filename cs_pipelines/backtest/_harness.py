@@ -1,9 +1,10 @@
-"""The fixed part of every backtest program; it runs inside the sandbox, never on the host.
+"""The backtrader set-up every backtest shares: the feed of plain columns, the recorder of what
+is measured, the broker's settings, and the self-contained program's ``main``.
 
-``program.py`` reads this file as text and appends the inputs (strategy source, settings, bars)
-and the call ``publish(main(...))``; nothing imports it as a module. The program needs only
-backtrader and the standard library, and hands its report back through the sandbox's ``emit``
-or, in a plain interpreter, as JSON on the last line of stdout.
+Two users: ``program.py`` reads this file as text to build programs that run in the sandbox
+(the strategy process ``_decide.py`` appends to it, and the self-contained ``build_program``),
+and the host's replay (``replay.py``) imports it as a module to measure on trusted ground. It
+needs only backtrader and the standard library.
 """
 
 import json
@@ -48,18 +49,65 @@ def to_ms(num):
     return round((num - EPOCH) * MS_PER_DAY)
 
 
+MAX_CHANGES = 600  # position changes listed (all are counted)
+
+
 class Recorder(bt.Analyzer):
-    """Per bar: timestamp, broker value, whether any position is open; every closed trade."""
+    """Per bar: timestamp, broker value, whether any position is open (and how many bars were);
+    every closed trade; and what the strategy did: the bars on which each feed's position
+    changed, the first bar it was short, the largest position opened or grown as a share of the
+    portfolio before it, and how many orders of each type it placed."""
 
     def start(self):
         self.ts, self.equity, self.in_market, self.trades, self.peak_size = [], [], 0, [], {}
+        self.exposed = []
+        n_feeds = len(self.strategy.datas)
+        self.sizes, self.changes, self.n_changes = [0.0] * n_feeds, [[] for _ in range(n_feeds)], 0
+        self.short_bar, self.max_fraction, self.order_types, self.seen = None, 0.0, {}, set()
+        self.value = float(self.strategy.broker.getvalue())
 
     def next(self):  # analyzers' prenext calls next too: every bar is recorded
         strategy = self.strategy
+        value = float(strategy.broker.getvalue())
         self.ts.append(to_ms(strategy.datetime[0]))
-        self.equity.append(float(strategy.broker.getvalue()))
-        if any(strategy.getposition(data).size for data in strategy.datas):
-            self.in_market += 1
+        self.equity.append(value)
+        positions = [strategy.getposition(data) for data in strategy.datas]
+        exposed = any(position.size for position in positions)
+        self.exposed.append(int(exposed))
+        self.in_market += exposed
+        for feed, position in enumerate(positions):
+            if position.size != self.sizes[feed]:
+                self.changed(feed, position, len(self.equity) - 1)
+        self.value = value
+
+    def changed(self, feed, position, bar):
+        size, old = position.size, self.sizes[feed]
+        self.sizes[feed] = size
+        if self.n_changes < MAX_CHANGES:
+            self.changes[feed].append(bar)
+        self.n_changes += 1
+        if size and (abs(size) > abs(old) or size * old < 0) and self.value > 0:
+            # a new position at its own price, a grown one at the open (where market orders fill)
+            new = old == 0 or size * old < 0
+            price = position.price if new else self.strategy.datas[feed].open[0]
+            self.max_fraction = max(self.max_fraction, abs(size) * price / self.value)
+        if size < 0 and self.short_bar is None:
+            self.short_bar = bar
+
+    def notify_order(self, order):
+        if order.ref not in self.seen:
+            self.seen.add(order.ref)
+            name = order.ExecTypes[order.exectype]
+            self.order_types[name] = self.order_types.get(name, 0) + 1
+
+    def activity(self):
+        return {
+            "changes": self.changes,
+            "n_changes": self.n_changes,
+            "short_bar": self.short_bar,
+            "max_fraction": self.max_fraction,
+            "order_types": self.order_types,
+        }
 
     def notify_trade(self, trade):
         size = max(self.peak_size.get(trade.ref, 0.0), abs(trade.size))
@@ -120,12 +168,27 @@ def only_strategy(objects):
     return leaves[0]
 
 
-def build_cerebro(strategy, settings, feeds):
+def feed_timeframe(settings, feed_name):
+    """backtrader's ``timeframe`` and ``compression`` keyword arguments of one feed."""
+    unit, compression = settings["timeframes"][feed_name]
+    return {"timeframe": getattr(bt.TimeFrame, unit), "compression": compression}
+
+
+def list_feeds(settings, feeds):
+    """``name -> ListFeed`` of every feed's columns."""
+    return {
+        name: ListFeed(columns=columns, **feed_timeframe(settings, name))
+        for name, columns in feeds.items()
+    }
+
+
+def build_cerebro(strategy, settings, feeds, broker=None, measure=True, **strategy_kwargs):
+    """A Cerebro with ``feeds`` (``name -> feed``), the settings' broker and sizer, and the
+    strategy; ``measure`` adds the recorder and backtrader's TradeAnalyzer."""
     cerebro = bt.Cerebro(stdstats=False, maxcpus=1)
-    for feed_name, columns in feeds.items():
-        unit, compression = settings["timeframes"][feed_name]
-        timeframe = getattr(bt.TimeFrame, unit)
-        feed = ListFeed(columns=columns, timeframe=timeframe, compression=compression)
+    if broker is not None:
+        cerebro.setbroker(broker)
+    for feed_name, feed in feeds.items():
         cerebro.adddata(feed, name=feed_name)
     cerebro.broker.setcash(settings["cash"])
     cerebro.broker.setcommission(commission=settings["commission"])
@@ -134,9 +197,10 @@ def build_cerebro(strategy, settings, feeds):
         cerebro.addsizer(bt.sizers.FixedSize, stake=settings["stake"])
     else:
         cerebro.addsizer(bt.sizers.PercentSizer, percents=settings["sizer_percent"])
-    cerebro.addstrategy(strategy)
-    cerebro.addanalyzer(bt.analyzers.TradeAnalyzer, _name="cs_trade_analyzer")
-    cerebro.addanalyzer(Recorder, _name="cs_recorder")
+    cerebro.addstrategy(strategy, **strategy_kwargs)
+    if measure:
+        cerebro.addanalyzer(bt.analyzers.TradeAnalyzer, _name="cs_trade_analyzer")
+        cerebro.addanalyzer(Recorder, _name="cs_recorder")
     return cerebro
 
 
@@ -153,24 +217,30 @@ def trade_counts(analysis):
 
 def main(source, name, settings, feeds):
     """Run the backtest; return the JSON-able report the host turns into metrics."""
-    cerebro = build_cerebro(load_strategy(source, name), settings, feeds)
-    strategy = cerebro.run()[0]
+    cerebro = build_cerebro(load_strategy(source, name), settings, list_feeds(settings, feeds))
+    return report(cerebro, cerebro.run()[0])
+
+
+def report(cerebro, strategy):
+    """What was measured of a finished run, as the JSON-able report metrics are computed from."""
     recorder = strategy.analyzers.cs_recorder
     return {
         "ts": recorder.ts,
         "equity": recorder.equity,
         "in_market": recorder.in_market,
+        "exposed": recorder.exposed,
         "trades": recorder.trades,
         "counts": trade_counts(strategy.analyzers.cs_trade_analyzer.get_analysis()),
         "final_cash": float(cerebro.broker.getcash()),
+        "activity": recorder.activity(),
     }
 
 
-def publish(report):
+def publish(result):
     """Through the sandbox's ``emit`` when there is one; else the last line of stdout."""
     emit = globals().get("emit")
     if emit is not None:
-        emit(report)
+        emit(result)
     else:
         sys.stdout.flush()
-        print(json.dumps(report))
+        print(json.dumps(result))

@@ -1,6 +1,15 @@
-"""The program a backtest runs: the harness (``_harness.py``), then its inputs, then the call.
+"""The programs a backtest runs in the sandbox, and the bars they get.
 
-The bars travel inside the program as one compact JSON string literal (``FEEDS =
+A verified backtest (``run_backtest``) runs the *strategy process*: the harness (``_harness.py``)
+and ``_decide.py``, then the strategy source and the settings, and no bars at all: those reach
+it one step at a time through the sandbox's stream (``PreparedData.stream_items``), in exchange
+for its decisions, which the host replays and measures (``replay.py``).
+
+``build_program`` writes the *self-contained* program instead, for a person to run a strategy
+by hand in any interpreter: the harness, the inputs with the bars embedded, and the call. It
+measures inside the strategy's own process, so its numbers are only as honest as the strategy.
+
+There the bars travel inside the program as one compact JSON string literal (``FEEDS =
 json.loads('...')``, 82 KB for two years of daily bars, 1.8 MB for two years of hourly ones),
 not as a file under a folder passed to the pool as ``readable_paths``. Measured (``benchmarks/
 bench_backtest.py --sections data``, see the "Backtests" section of ``benchmarks/README.md``):
@@ -25,12 +34,19 @@ from cs_pipelines.backtest.bars import Columns, feed_columns, timeframe
 from cs_pipelines.backtest.config import DEFAULT_CONFIG, BacktestConfig
 
 HARNESS_PATH = Path(__file__).with_name("_harness.py")
+DECIDE_PATH = Path(__file__).with_name("_decide.py")
 RESULT_BYTES_PER_BAR = 400  # ts + value, and room for a trade record per bar
 
 
 @functools.cache
 def harness() -> str:
     return HARNESS_PATH.read_text(encoding="utf-8")
+
+
+@functools.cache
+def strategy_process() -> str:
+    """The fixed part of the strategy process: the harness, then ``_decide.py``."""
+    return f"{harness()}\n\n{DECIDE_PATH.read_text(encoding='utf-8')}"
 
 
 @dataclass(frozen=True)
@@ -58,16 +74,56 @@ class PreparedData:
         return f"json.loads({self.feeds_json!r})"
 
     def program(self, strategy_source: str, strategy_name: str | None = None) -> str:
+        """The self-contained program (bars embedded; measures in the strategy's process)."""
         return program_text(strategy_source, strategy_name, self.settings, self.feeds_expr)
 
-    def run_options(self) -> dict[str, Any]:
-        """Keyword arguments of ``Sandbox.run`` for these bars and this config."""
+    def strategy_program(self, strategy_source: str, strategy_name: str | None = None) -> str:
+        """The strategy process of a verified backtest: no bars, they come by the stream."""
+        return (
+            f"{strategy_process()}\n\n"
+            f"STRATEGY_SOURCE = {strategy_source!r}\n"
+            f"STRATEGY_NAME = {strategy_name!r}\n"
+            f"SETTINGS = {self.settings!r}\n"
+            f"FEED_NAMES = {list(self.feeds)!r}\n"
+            "emit(decide(STRATEGY_SOURCE, STRATEGY_NAME, SETTINGS, FEED_NAMES))\n"
+        )
+
+    @property
+    def n_steps(self) -> int:
+        return len(_first(self.feeds)["t"])
+
+    @functools.cached_property
+    def stream_items(self) -> list[str]:
+        """One JSON text per step: ``[t, o, h, l, c, v]`` of every feed at that time. Several
+        feeds must share their timestamps: a feed behind the others would hold a bar the
+        strategy could read before its time."""
+        first_name, first = next(iter(self.feeds.items()))
+        for name, columns in self.feeds.items():
+            if columns["t"] != first["t"]:
+                raise ValueError(
+                    f"bars {name!r} and {first_name!r} do not share their timestamps; a verified "
+                    "backtest of several feeds needs one row per feed at every step"
+                )
+        rows = [zip(*(c[k] for k in "tohlcv"), strict=True) for c in self.feeds.values()]
+        dumps = json.JSONEncoder(separators=(",", ":"), allow_nan=False).encode
+        return [dumps(step) for step in zip(*rows, strict=True)]
+
+    def run_options(self, *, streamed: bool = True) -> dict[str, Any]:
+        """Keyword arguments of ``Sandbox.run`` for these bars and this config: the strategy
+        process's (``streamed``) or the self-contained program's."""
         n_bars = sum(len(columns["t"]) for columns in self.feeds.values())
-        return {
+        options = {
             "timeout_s": self.config.timeout_s,
             "memory_mb": self.config.memory_mb,
             "max_result": (16 << 20) + n_bars * RESULT_BYTES_PER_BAR,
         }
+        if streamed:
+            options.update(stream=self.stream_items, exit_ok=False)
+        return options
+
+
+def _first(feeds: dict[str, Columns]) -> Columns:
+    return next(iter(feeds.values()))
 
 
 def program_text(

@@ -1,20 +1,25 @@
-"""Run backtests in the sandbox and turn what comes back into a ``BacktestResult``.
+"""Run verified backtests: the strategy decides in the sandbox, the host measures.
+
+Each backtest runs the strategy process (``_decide.py``) in the sandbox, which gets the bars a
+step at a time in exchange for its decisions, then replays those decisions on the host's own
+bars and broker and computes the metrics from that replay (``replay.py``). So the strategy sees
+no bar after the current one and cannot touch what is measured, however it tries (reading its
+feed's buffers, patching the broker or the analyzers, forging records through ``gc`` or frames,
+printing a fake report): it can only buy, sell and cancel.
 
 Nothing a strategy does (a syntax error, an exception in ``next``, an endless loop, a hostile
-act) raises here: it comes back as a result with ``status`` other than ``"ok"`` and a message.
-Bad *bars* (missing columns, duplicates, NaN prices) and a bad config do raise ``ValueError``
-before anything runs: they are the caller's mistakes, not the strategy's.
-
-Limit: the strategy runs in the same process as the harness that records its equity, so a
-deliberately hostile strategy can forge its own numbers (e.g. by patching the harness through
-frames). Results are trustworthy against mistakes, not against adversarial code; whatever
-rewards a model for a backtest's numbers should re-verify the winners.
+act, a malformed decision) raises here: it comes back as a result with ``status`` other than
+``"ok"`` and a message. Bad *bars* (missing columns, duplicates, NaN prices, several feeds on
+different timestamps) and a bad config do raise ``ValueError`` before anything runs: they are
+the caller's mistakes, not the strategy's.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -25,21 +30,31 @@ from cs_pipelines.backtest.bars import periods_per_year
 from cs_pipelines.backtest.config import DEFAULT_CONFIG, BacktestConfig
 from cs_pipelines.backtest.metrics import Metrics, compute_metrics
 from cs_pipelines.backtest.program import PreparedData
+from cs_pipelines.backtest.replay import DecisionError, parse_decisions, replay
 from cs_pipelines.sandbox import ExecutionResult, Sandbox, SandboxPool, Status
 from cs_pipelines.sandbox import run as run_in_shared_sandbox
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 OK = "ok"
+REJECTED = "rejected"  # the strategy ran, but its decisions could not be replayed as sent
 TAIL = 4000  # characters of stdout/stderr kept on a result
+RECORDS_TAIL = 10  # values of ``self.records`` a strategy reports (``_decide.RECORDS_TAIL``)
 _LOCATION = re.compile(r'File "<strategy>", line (\d+), in (\S+)')
 
 
 @dataclass
 class BacktestResult:
-    """One backtest: ``status`` is ``"ok"`` or the sandbox's (error, failed, timeout, memory,
-    killed); ``error`` says why in one line. Timestamps are UTC. ``trades`` are the closed
+    """One backtest: ``status`` is ``"ok"``, ``"rejected"`` (a decision the host would not
+    replay) or the sandbox's (error, failed, timeout, memory, killed); ``error`` says why in
+    one line. Timestamps are UTC. ``trades`` are the closed
     trades (data, direction, size, open_ts, close_ts, bars, price, pnl, pnlcomm, commission);
-    ``trade_counts`` is backtrader's TradeAnalyzer summary (total, open, closed, won, lost)."""
+    ``trade_counts`` is backtrader's TradeAnalyzer summary (total, open, closed, won, lost).
+    ``activity`` is what the strategy did, as measured: ``changes`` (per feed, the bars on which
+    its position changed, the first 600), ``n_changes``, ``short_bar`` (the first bar it was
+    short, or None), ``max_fraction`` (its largest position opened or grown, as a share of the
+    portfolio before it) and ``order_types`` (orders placed, by type). ``records`` is the
+    strategy's own account of ``self.records`` (``n`` and the last 10 as floats), if it kept
+    any: what it says, not what was measured."""
 
     status: str
     error: str | None = None
@@ -47,6 +62,9 @@ class BacktestResult:
     equity_curve: list[tuple[datetime, float]] = field(default_factory=list)
     trades: list[dict[str, Any]] = field(default_factory=list)
     trade_counts: dict[str, int] = field(default_factory=dict)
+    in_market: list[bool] = field(default_factory=list)  # per bar: any position open
+    activity: dict[str, Any] = field(default_factory=dict)
+    records: dict[str, Any] | None = None
     duration_s: float = 0.0
     stdout: str = ""
     stderr: str = ""
@@ -76,12 +94,8 @@ def run_backtest(
     (one frame, or ``name -> frame`` for several feeds) in ``sandbox`` (default: the shared
     single-worker sandbox of ``cs_pipelines.sandbox.run``)."""
     prepared = PreparedData.from_bars(bars, config)
-    program = prepared.program(strategy_source, strategy_name)
-    if sandbox is None:
-        execution = run_in_shared_sandbox(program, **prepared.run_options())
-    else:
-        execution = sandbox.run(program, **prepared.run_options())
-    return interpret(execution, prepared)
+    run = run_in_shared_sandbox if sandbox is None else sandbox.run
+    return verified(prepared, strategy_source, strategy_name, run)
 
 
 def run_backtests(
@@ -92,23 +106,73 @@ def run_backtests(
     *,
     strategy_names: Sequence[str | None] | None = None,
 ) -> list[BacktestResult]:
-    """Backtest every source on the same bars as one ``pool.run_many`` batch (results in the
-    sources' order); without a pool, a temporary one with a worker per core."""
+    """Backtest every source on the same bars, as many at once as the pool has workers
+    (results in the sources' order); without a pool, a temporary one with a worker per core."""
     prepared = PreparedData.from_bars(bars, config)
+    prepared.stream_items  # noqa: B018 (built once, and bad feeds fail before anything runs)
     names = list(strategy_names) if strategy_names is not None else [None] * len(sources)
     if len(names) != len(sources):
         raise ValueError(f"{len(sources)} sources but {len(names)} strategy names")
-    programs = [prepared.program(s, n) for s, n in zip(sources, names, strict=True)]
     if pool is None:
         with SandboxPool() as own_pool:
-            executions = own_pool.run_many(programs, **prepared.run_options())
-    else:
-        executions = pool.run_many(programs, **prepared.run_options())
-    return [interpret(execution, prepared) for execution in executions]
+            return _batch(prepared, sources, names, own_pool)
+    return _batch(prepared, sources, names, pool)
+
+
+def _batch(
+    prepared: PreparedData, sources: Sequence[str], names: list[str | None], pool: SandboxPool
+) -> list[BacktestResult]:
+    """Each worker thread runs a strategy process, then replays it (the replays, which hold
+    the GIL, overlap the other workers' sandboxed runs)."""
+    with ThreadPoolExecutor(pool.workers) as executor:
+        return list(
+            executor.map(
+                lambda job: verified(prepared, *job, pool.run), zip(sources, names, strict=True)
+            )
+        )
+
+
+def verified(
+    prepared: PreparedData,
+    strategy_source: str,
+    strategy_name: str | None,
+    run: Callable[..., ExecutionResult],
+) -> BacktestResult:
+    """Run the strategy process with ``run`` (a sandbox's), then replay and measure."""
+    program = prepared.strategy_program(strategy_source, strategy_name)
+    return interpret(run(program, **prepared.run_options()), prepared)
 
 
 def interpret(execution: ExecutionResult, prepared: PreparedData) -> BacktestResult:
-    """A sandbox execution of a backtest program as a ``BacktestResult`` with metrics."""
+    """A sandbox execution of the strategy process as a ``BacktestResult``: its decisions
+    checked and replayed on the host, and the metrics of that replay."""
+    base = {
+        "duration_s": execution.duration_s,
+        "stdout": execution.stdout[-TAIL:],
+        "stderr": execution.stderr[-TAIL:],
+    }
+    if execution.exc_type == "StreamError":  # it wrote into the decision channel itself
+        message = (
+            f"rejected decision: the strategy broke the decision stream: {execution.exc_message}"
+        )
+        return BacktestResult(REJECTED, error=message, **base)
+    if execution.status is not Status.PASSED:
+        return BacktestResult(execution.status.value, error=error_message(execution), **base)
+    started = time.perf_counter()
+    try:
+        decisions = parse_decisions(execution.messages or [], prepared.n_steps, len(prepared.feeds))
+        report = replay(prepared, decisions)
+    except DecisionError as exc:
+        return BacktestResult(REJECTED, error=f"rejected decision: {exc}", **base)
+    except Exception as exc:  # backtrader refused a combination the checks let through
+        return BacktestResult(REJECTED, error=f"the decisions do not replay: {exc!r}", **base)
+    base["duration_s"] += time.perf_counter() - started
+    return measured(report, prepared, {**base, "records": reported_records(execution.result)})
+
+
+def interpret_program(execution: ExecutionResult, prepared: PreparedData) -> BacktestResult:
+    """A run of the self-contained program (``build_program``) as a ``BacktestResult``, from
+    the report the program itself made (so only as honest as the strategy)."""
     base = {
         "duration_s": execution.duration_s,
         "stdout": execution.stdout[-TAIL:],
@@ -119,22 +183,45 @@ def interpret(execution: ExecutionResult, prepared: PreparedData) -> BacktestRes
     try:
         problem = _malformed(execution.result)
         if problem is None:
-            return _ok_result(execution.result, prepared, base)
+            return measured(execution.result, prepared, base)
     except (TypeError, ValueError, KeyError, AttributeError, OverflowError) as exc:
         problem = f"malformed result: {exc!r}"
     return BacktestResult(Status.ERROR.value, error=problem, **base)
 
 
-def _ok_result(report: dict[str, Any], prepared: PreparedData, base: dict) -> BacktestResult:
+def measured(report: dict[str, Any], prepared: PreparedData, base: dict) -> BacktestResult:
     timestamps = [to_datetime(ms) for ms in report["ts"]]
     ppy = prepared.config.periods_per_year or periods_per_year(_first_feed(prepared)["t"])
     trades = [_with_datetimes(trade) for trade in report["trades"]]
     metrics = compute_metrics(report["equity"], timestamps, trades, report["in_market"], ppy)
     curve = list(zip(timestamps, report["equity"], strict=True))
-    counts = report.get("counts", {})
     return BacktestResult(
-        OK, metrics=metrics, equity_curve=curve, trades=trades, trade_counts=counts, **base
+        OK,
+        metrics=metrics,
+        equity_curve=curve,
+        trades=trades,
+        trade_counts=report.get("counts", {}),
+        in_market=[bool(flag) for flag in report.get("exposed", [])],
+        activity=report.get("activity", {}),
+        **base,
     )
+
+
+def reported_records(result: Any) -> dict[str, Any] | None:
+    """The strategy process's account of ``self.records``, if it is well-formed."""
+    records = result.get("records") if isinstance(result, dict) else None
+    if not isinstance(records, dict) or set(records) != {"n", "tail"}:
+        return None
+    n, tail = records["n"], records["tail"]
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0 or not isinstance(tail, list):
+        return None
+    if len(tail) > RECORDS_TAIL or not all(_number_or_none(value) for value in tail):
+        return None
+    return {"n": n, "tail": [None if value is None else float(value) for value in tail]}
+
+
+def _number_or_none(value: Any) -> bool:
+    return value is None or (isinstance(value, int | float) and not isinstance(value, bool))
 
 
 def _first_feed(prepared: PreparedData) -> dict[str, list[Any]]:

@@ -38,7 +38,7 @@ import polars as pl
 from cs_pipelines.backtest import BacktestConfig, BacktestResult, run_backtests
 from cs_pipelines.sandbox import SandboxPool
 from cs_pipelines.sft.candidates import Candidate
-from cs_pipelines.sft.observe import OBSERVER, feeds_for, observed_source, read_observation
+from cs_pipelines.sft.observe import feeds_for, observe
 from cs_pipelines.sft.tasks import STOP_ORDER_TYPES, StrategyTask
 from cs_pipelines.sft.teacher import teacher_candidate
 
@@ -230,22 +230,21 @@ def run_observed(
     pool: SandboxPool,
     config: BacktestConfig,
 ) -> list[tuple[BacktestResult, dict[str, Any] | None]]:
-    """Backtest ``(code, class_name, n_feeds)`` jobs with the observer, one ``run_backtests``
-    batch per feed count; results and observations in the jobs' order."""
+    """Backtest ``(code, class_name, n_feeds)`` jobs, one ``run_backtests`` batch per feed
+    count; results and what each strategy did (``observe.observe``) in the jobs' order."""
     out: list[tuple[BacktestResult, dict[str, Any] | None] | None] = [None] * len(jobs)
     for n_feeds in sorted({job[2] for job in jobs}):
         indices = [i for i, job in enumerate(jobs) if job[2] == n_feeds]
-        sources = [observed_source(jobs[i][0], jobs[i][1]) for i in indices]
-        logger.info("backtesting %d strategies on %d probe feed(s)", len(sources), n_feeds)
+        logger.info("backtesting %d strategies on %d probe feed(s)", len(indices), n_feeds)
         results = run_backtests(
-            sources,
+            [jobs[i][0] for i in indices],
             feeds_for(bars, n_feeds),
             config,
             pool,
-            strategy_names=[OBSERVER] * len(sources),
+            strategy_names=[jobs[i][1] for i in indices],
         )
         for i, result in zip(indices, results, strict=True):
-            out[i] = (result, read_observation(result.stdout) if result.ok else None)
+            out[i] = (result, observe(result))
     return [item for item in out if item is not None]
 
 
@@ -253,7 +252,7 @@ def _run_error(result: BacktestResult, class_name: str) -> str | None:
     if result.ok:
         return None
     error = result.error or result.status
-    if OBSERVER in error:  # the harness found the observer is no bt.Strategy
+    if f"defines no bt.Strategy subclass {class_name!r}" in error:
         return f"`{class_name}` is not a bt.Strategy subclass"
     return error
 
@@ -348,7 +347,7 @@ def spec_problems(
     if expected is None:
         return ["the task has no expected behaviour (ground it with ground_tasks first)"]
     if observation is None:
-        return ["no behaviour observation came back (too much output after the run?)"]
+        return ["no behaviour observation came back (the backtest did not finish)"]
     return [
         problem
         for problem in (

@@ -1,151 +1,44 @@
-"""What a strategy does inside its backtest, observed for the spec checks; and the probe bars.
+"""What a strategy did in its backtest, for the spec checks; and the probe bars.
 
-The backtest runner reports metrics, the equity curve and the closed trades. A spec needs more:
-the bars on which a position changes, the order types submitted, whether the strategy ever went
-short, how large a position was when it was opened or grown, and what ``self.records`` holds.
-``observed_source`` appends to the candidate's code a subclass of its class (``OBSERVER``)
-that records these and, after the strategy's own ``stop``, prints them as one JSON line;
-``read_observation`` finds that line in the result's stdout. The subclass is the most derived
-class, so its hooks run whatever the candidate overrides, and it calls every overridden hook.
-
-The line must fit in the last ``TAIL`` (4,000) characters of stdout that a ``BacktestResult``
-keeps, so signals are delta-encoded and capped at ``MAX_SIGNALS``.
+A spec needs more than metrics and closed trades: the bars on which a position changes, the
+order types placed, whether the strategy ever went short, how large a position was when it was
+opened or grown, and what ``self.records`` holds. The verified backtest measures all but the
+last on the host, from its replay of the strategy's decisions (``BacktestResult.activity``), so
+a candidate cannot claim a behaviour it did not have; ``self.records`` is the strategy's own
+account by definition (``BacktestResult.records``).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import polars as pl
 
+from cs_pipelines.backtest import BacktestResult
 from cs_pipelines.market import MarketDataConfig, load_market_data
 
-OBSERVER = "_CsSpecObserver"
-MARKER = "__cs_sft_observation__ "
-MAX_SIGNALS = 600
-RECORDS_TAIL = 10
 PROBE_SYMBOLS = ("BTC/USDT", "ETH/USDT")
 PROBE_TIMEFRAME = "1d"
 
-_OBSERVER_SOURCE = '''
 
-import json as _cs_json
-
-
-class {observer}({base}):
-    """Appended by cs_pipelines.sft: observes the strategy for the spec checks."""
-
-    def start(self):
-        self._cs_sizes = [0.0] * len(self.datas)
-        self._cs_signals = [[] for _ in self.datas]
-        self._cs_count = 0
-        self._cs_seen = set()
-        self._cs_types = {{}}
-        self._cs_short_bar = None
-        self._cs_max_fraction = 0.0
-        self._cs_value = self.broker.getvalue()
-        super().start()
-
-    def notify_order(self, order):
-        if order.ref not in self._cs_seen:
-            self._cs_seen.add(order.ref)
-            name = order.ExecTypes[order.exectype]
-            self._cs_types[name] = self._cs_types.get(name, 0) + 1
-        super().notify_order(order)
-
-    def prenext(self):
-        self._cs_track()
-        super().prenext()
-
-    def next(self):
-        self._cs_track()
-        super().next()
-
-    def _cs_track(self):
-        bar = len(self.datas[0]) - 1
-        for i, data in enumerate(self.datas):
-            position = self.getposition(data)
-            size, old = position.size, self._cs_sizes[i]
-            if size == old:
-                continue
-            self._cs_sizes[i] = size
-            if self._cs_count < {max_signals}:
-                self._cs_signals[i].append(bar)
-            self._cs_count += 1
-            if size and (abs(size) > abs(old) or size * old < 0) and self._cs_value > 0:
-                # the position at its fill against the portfolio before it: a new position
-                # at its own price, a grown one at the open (where market orders fill)
-                price = position.price if old == 0 or size * old < 0 else data.open[0]
-                fraction = abs(size) * price / self._cs_value
-                self._cs_max_fraction = max(self._cs_max_fraction, fraction)
-            if size < 0 and self._cs_short_bar is None:
-                self._cs_short_bar = bar
-        self._cs_value = self.broker.getvalue()
-
-    def stop(self):
-        super().stop()
-        records = getattr(self, "records", None)
-        summary = None
-        if isinstance(records, (list, tuple)):
-            tail = []
-            for value in list(records)[-{records_tail}:]:
-                try:
-                    tail.append(float(value))
-                except (TypeError, ValueError):
-                    tail.append(None)
-            summary = {{"n": len(records), "tail": tail}}
-        deltas = [[b - a for a, b in zip([0, *bars], bars)] for bars in self._cs_signals]
-        report = {{
-            "signals": deltas,
-            "n_signals": self._cs_count,
-            "order_types": self._cs_types,
-            "short_bar": self._cs_short_bar,
-            "max_fraction": self._cs_max_fraction,
-            "records": summary,
-        }}
-        print("\\n{marker}" + _cs_json.dumps(report, separators=(",", ":")), flush=True)
-'''
-
-
-def observed_source(code: str, class_name: str) -> str:
-    """The candidate's code with the observer subclass of ``class_name`` appended (run it with
-    ``strategy_name=OBSERVER``); the candidate's own line numbers are unchanged."""
-    return (
-        code.rstrip("\n")
-        + "\n"
-        + _OBSERVER_SOURCE.format(
-            observer=OBSERVER,
-            base=class_name,
-            max_signals=MAX_SIGNALS,
-            records_tail=RECORDS_TAIL,
-            marker=MARKER,
-        )
-    )
-
-
-def read_observation(stdout: str) -> dict[str, Any] | None:
-    """The observation printed last in ``stdout``, signals decoded to bar indices per feed;
-    None when there is none (the run failed, or the strategy printed it out of the tail)."""
-    for line in reversed(stdout.splitlines()):
-        if line.startswith(MARKER):
-            try:
-                report = json.loads(line[len(MARKER) :])
-            except ValueError:
-                return None
-            report["signals"] = [_cumulative(deltas) for deltas in report["signals"]]
-            report["truncated"] = report["n_signals"] > sum(map(len, report["signals"]))
-            return report
-    return None
-
-
-def _cumulative(deltas: list[int]) -> list[int]:
-    bars, total = [], 0
-    for delta in deltas:
-        total += delta
-        bars.append(total)
-    return bars
+def observe(result: BacktestResult) -> dict[str, Any] | None:
+    """The spec checks' view of a backtest (None when it did not run to the end): ``signals``
+    (per feed, the bars of every position change), ``n_signals``, ``truncated`` (more changes
+    than listed), ``order_types``, ``short_bar``, ``max_fraction`` and ``records``."""
+    if not result.ok or not result.activity:
+        return None
+    activity = result.activity
+    signals = activity["changes"]
+    return {
+        "signals": signals,
+        "n_signals": activity["n_changes"],
+        "truncated": activity["n_changes"] > sum(map(len, signals)),
+        "order_types": activity["order_types"],
+        "short_bar": activity["short_bar"],
+        "max_fraction": activity["max_fraction"],
+        "records": result.records,
+    }
 
 
 def probe_bars(

@@ -51,7 +51,7 @@ class Endless(bt.Strategy):
         ("import backtrader as bt\nMissing = 3", "Missing", "error", "subclass 'Missing'"),
         (RAISES_IN_NEXT, None, "error", "ZeroDivisionError: float division by zero"),
         ("import backtrader as bt\nassert False, 'nope'", None, "failed", "AssertionError"),
-        ("import sys\nsys.exit(0)", None, "error", "returned no result"),
+        ("import sys\nsys.exit(0)", None, "error", "exited before the end"),
     ],
 )
 def test_broken_strategies_report_a_clear_error(

@@ -13,7 +13,7 @@ import pytest
 
 from cs_pipelines.backtest import BacktestConfig, build_program, run_backtest, run_backtests
 from cs_pipelines.backtest.program import PreparedData
-from cs_pipelines.backtest.runner import interpret
+from cs_pipelines.backtest.runner import interpret_program
 from cs_pipelines.sandbox import ExecutionResult, SandboxPool, Status
 from cs_pipelines_tests.backtest.conftest import SMA_CROSS, make_bars
 
@@ -120,18 +120,24 @@ def test_same_code_and_data_give_the_same_numbers(pool: SandboxPool, daily_bars)
     assert all(r.metrics == first.metrics and r.trades == first.trades for r in batch)
 
 
-def test_build_program_in_a_fresh_interpreter_gives_the_same_numbers(
+def test_build_program_in_a_fresh_interpreter_gives_the_verified_numbers(
     pool: SandboxPool, daily_bars
 ) -> None:
+    """The self-contained program (measured in the strategy's process) and the verified
+    backtest (decisions replayed and measured on the host) agree on an honest strategy."""
     prepared = PreparedData.from_bars(daily_bars, BacktestConfig())
     program = build_program(SMA_CROSS, daily_bars)
     assert program == prepared.program(SMA_CROSS)
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout.strip().splitlines()[-1])
-    fresh = interpret(ExecutionResult(Status.PASSED, result=report), prepared)
-    in_sandbox = interpret(pool.run(program, **prepared.run_options()), prepared)
-    assert fresh.metrics == in_sandbox.metrics == run_backtest(SMA_CROSS, daily_bars).metrics
+    fresh = interpret_program(ExecutionResult(Status.PASSED, result=report), prepared)
+    in_sandbox = interpret_program(
+        pool.run(program, **prepared.run_options(streamed=False)), prepared
+    )
+    verified = run_backtest(SMA_CROSS, daily_bars)
+    assert fresh.metrics == in_sandbox.metrics == verified.metrics
+    assert fresh.trades == verified.trades and fresh.equity_curve == verified.equity_curve
 
 
 def test_pairs_strategy_on_two_feeds(pool: SandboxPool) -> None:
@@ -186,6 +192,6 @@ def test_batch_keeps_order_and_names(pool: SandboxPool, daily_bars) -> None:
 )
 def test_malformed_reports_are_errors_not_exceptions(report) -> None:
     prepared = PreparedData.from_bars(make_bars(3), BacktestConfig())
-    result = interpret(ExecutionResult(Status.PASSED, result=report), prepared)
+    result = interpret_program(ExecutionResult(Status.PASSED, result=report), prepared)
     assert result.status == "error"
     assert "result" in result.error

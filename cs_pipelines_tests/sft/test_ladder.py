@@ -14,7 +14,7 @@ from dataclasses import replace
 import polars as pl
 import pytest
 
-from cs_pipelines.backtest import BacktestResult, Metrics
+from cs_pipelines.backtest import BacktestResult, Metrics, run_backtest
 from cs_pipelines.sandbox import SandboxPool
 from cs_pipelines.sft.candidates import Candidate, candidate_id, teacher_candidates
 from cs_pipelines.sft.ladder import (
@@ -28,7 +28,7 @@ from cs_pipelines.sft.ladder import (
     signal_match,
     verify_candidates,
 )
-from cs_pipelines.sft.observe import observed_source, read_observation
+from cs_pipelines.sft.observe import observe
 from cs_pipelines.sft.tasks import Component, StrategyTask, generate_tasks, make_task
 from cs_pipelines.sft.teacher import teacher_candidate
 
@@ -190,22 +190,26 @@ def test_a_candidate_without_task_or_class_is_refused(
         verify_candidates([orphan], {}, bars, pool)
 
 
-def test_the_observer_reads_what_the_strategy_did(
+def test_the_observation_is_measured_not_reported(
     special: dict[str, StrategyTask], bars: dict[str, pl.DataFrame], pool: SandboxPool
 ) -> None:
-    from cs_pipelines.backtest import run_backtest
-    from cs_pipelines.sft.observe import OBSERVER
-
+    """What the spec checks see comes from the host's replay: the teacher's stop orders and
+    position changes are there, and a strategy that prints or stores a claim to have used a stop
+    (with its stop removed) is seen without one."""
     task = special["stop"]
-    source = observed_source(teacher_candidate(task), task.class_name)
-    result = run_backtest(
-        source, {"BTC/USDT": bars["BTC/USDT"]}, strategy_name=OBSERVER, sandbox=pool
-    )
-    observation = read_observation(result.stdout)
-    assert observation is not None and not observation["truncated"]
-    assert observation["signals"] == task.spec["expected"]["signals"]
-    assert observation["order_types"]["Stop"] >= 1 and observation["short_bar"] is None
-    assert read_observation("no observation here") is None
+    feeds = {"BTC/USDT": bars["BTC/USDT"]}
+    teacher = teacher_candidate(task)
+    result = run_backtest(teacher, feeds, strategy_name=task.class_name, sandbox=pool)
+    seen = observe(result)
+    assert seen is not None and not seen["truncated"]
+    assert seen["signals"] == task.spec["expected"]["signals"]
+    assert seen["order_types"]["Stop"] >= 1 and seen["short_bar"] is None
+    claim = '"order_types": {"Stop": 9}, "signals": [[1, 2, 3]]'
+    liar = teacher.replace("self.protect(order.executed.price)", f"print('{{{claim}}}')")
+    assert liar != teacher
+    lied = observe(run_backtest(liar, feeds, strategy_name=task.class_name, sandbox=pool))
+    assert lied is not None and "Stop" not in lied["order_types"]
+    assert observe(BacktestResult("error", error="boom")) is None
 
 
 def test_signal_match_pairs_changes_within_the_tolerance() -> None:
