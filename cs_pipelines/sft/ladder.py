@@ -348,6 +348,26 @@ def spec_problems(
         return ["the task has no expected behaviour (ground it with ground_tasks first)"]
     if observation is None:
         return ["no behaviour observation came back (the backtest did not finish)"]
+    problems = behaviour_problems(spec, result, observation, config)
+    signals = _signal_problem(expected, observation, config)
+    records = (
+        _records_problem(
+            expected.get("records"), observation.get("records"), config.records_rel_tol
+        )
+        if spec.get("records")
+        else None
+    )
+    return problems + [problem for problem in (signals, records) if problem]
+
+
+def behaviour_problems(
+    spec: dict[str, Any],
+    result: BacktestResult,
+    observation: dict[str, Any],
+    config: LadderConfig,
+) -> list[str]:
+    """The spec's rules on any bars (long only, order types, position size, holding time),
+    without the teacher's expected signals: what the trading gym checks."""
     return [
         problem
         for problem in (
@@ -355,12 +375,6 @@ def spec_problems(
             _order_type_problem(spec, observation),
             _position_problem(spec, observation, config),
             _holding_problem(spec, result, config),
-            _signal_problem(expected, observation, config),
-            _records_problem(
-                expected.get("records"), observation.get("records"), config.records_rel_tol
-            )
-            if spec.get("records")
-            else None,
         )
         if problem
     ]
