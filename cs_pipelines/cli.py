@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import shutil
 import sys
@@ -45,6 +46,12 @@ QUICK_RUN_CONFIG = {
 }
 
 
+# `backtest`: the gym's and the backtest's settings a person may change from the command line.
+GYM_OPTIONS = {"window_bars": int, "warmup_bars": int, "step_bars": int}
+GYM_OPTIONS |= {"held_out_fraction": float, "objective": str}
+COST_OPTIONS = {"cash": float, "commission": float, "slippage_perc": float, "timeout_s": float}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cs-pipelines", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -65,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     _add_retrieve_parser(commands)
     _add_eval_samples_parser(commands)
     _add_sample_parser(commands)
+    _add_backtest_parser(commands)
     args = parser.parse_args(argv)
     if args.command == "run":
         return run_main_job(args.repos, quick=args.quick)
@@ -74,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         return eval_samples_command(args)
     if args.command == "sample":
         return sample_command(args)
+    if args.command == "backtest":
+        return backtest_command(args)
     print(summary_text())
     return 0
 
@@ -108,6 +118,31 @@ def _add_retrieve_parser(commands: argparse._SubParsersAction) -> None:
         default=None,
         help="index folder (default: $CS_DATA_DIR/artifacts/commit_index)",
     )
+
+
+def _add_backtest_parser(commands: argparse._SubParsersAction) -> None:
+    backtest = commands.add_parser(
+        "backtest",
+        help="score a backtrader strategy in the trading gym: verified backtest, metrics, reward",
+    )
+    backtest.add_argument("strategy", type=Path, help="Python file defining a bt.Strategy")
+    backtest.add_argument(
+        "--bars",
+        type=Path,
+        required=True,
+        help="Parquet or CSV: ts, open, high, low, close[, volume]",
+    )
+    backtest.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    backtest.add_argument("--strategy-name", help="the class to run if the file defines several")
+    backtest.add_argument(
+        "--split",
+        choices=("train", "held_out"),
+        default="held_out",
+        help="which windows to score (default held_out: the last quarter of the bars)",
+    )
+    for options, where in ((GYM_OPTIONS, "GymConfig"), (COST_OPTIONS, "BacktestConfig")):
+        for name, kind in options.items():
+            backtest.add_argument(f"--{name.replace('_', '-')}", type=kind, help=f"see {where}")
 
 
 def _add_sample_parser(commands: argparse._SubParsersAction) -> None:
@@ -374,6 +409,73 @@ def _execute(
     status = "ok" if result.success else "failed (see the summary)"
     print(f"{status} ({time.monotonic() - started:.1f} s, run {result.run_id[:8]})", flush=True)
     return result.success
+
+
+def backtest_command(args: argparse.Namespace) -> int:
+    """Run one strategy file through the gym; exit 2 on bad input (file, bars, settings)."""
+    from dataclasses import replace
+
+    from cs_pipelines.backtest import BacktestConfig
+    from cs_pipelines.gym import GymConfig, GymError, TradingGym, gym_bars
+    from cs_pipelines.market.files import read_bars_file
+
+    try:
+        source = args.strategy.read_text(encoding="utf-8")
+        config = replace(GymConfig(), **_given(args, GYM_OPTIONS))
+        costs = replace(BacktestConfig(), **_given(args, COST_OPTIONS))
+        bars = gym_bars(read_bars_file(args.bars, "?", "?", volume_optional=True), str(args.bars))
+        gym = TradingGym(bars, config, backtest=costs)
+    except (OSError, UnicodeDecodeError, GymError, ValueError) as exc:
+        print(f"cs-pipelines backtest: {exc}", file=sys.stderr)
+        return 2
+    task = None if args.strategy_name is None else _named_strategy(args.strategy_name)
+    [result] = gym.score([source], args.split, [task])
+    summary = {"split": args.split, **result.summary()}
+    if args.json:
+        print(json.dumps(summary, default=str))
+    else:
+        print(_backtest_text(summary))
+    return 0
+
+
+def _given(args: argparse.Namespace, options: dict[str, type]) -> dict[str, Any]:
+    return {name: getattr(args, name) for name in options if getattr(args, name) is not None}
+
+
+def _named_strategy(class_name: str) -> Any:
+    from cs_pipelines.sft.ladder import free_task
+
+    return free_task("cli", class_name)
+
+
+def _backtest_text(summary: dict[str, Any]) -> str:
+    gate = summary["gate"]
+    lines = [
+        f"status: {summary['status']}  reward: {summary['reward']:.3f}  split: {summary['split']}",
+        f"gate: {gate['rungs_passed']} of 4 rungs"
+        + (f" ({gate['reason']})" if gate["reason"] else ""),
+    ]
+    if summary["score"] is not None:
+        lines.append(f"score (mean excess over buy-and-hold per window): {summary['score']:+.3f}")
+    if summary["metrics"]:
+        lines.append(
+            "metrics: " + ", ".join(f"{k} {_short(v)}" for k, v in summary["metrics"].items())
+        )
+    if summary["windows"]:
+        lines.append(
+            "window  start       end         objective  buy&hold  excess  exposure  trades"
+        )
+        for w in summary["windows"]:
+            lines.append(
+                f"{w['index']:>6}  {w['start'][:10]}  {w['end'][:10]}  {w['objective']:>9.3f}  "
+                f"{w['benchmark']:>8.3f}  {w['excess']:>6.3f}  {w['exposure']:>8.0%}  "
+                f"{w['n_trades']:>6}"
+            )
+    return "\n".join(lines)
+
+
+def _short(value: Any) -> str:
+    return f"{value:.4g}" if isinstance(value, float) else str(value)
 
 
 def summary_text(repo_names: list[str] | None = None) -> str:

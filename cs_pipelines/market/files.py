@@ -79,9 +79,14 @@ def load_files(
     return conform(pl.concat(frames))
 
 
-def read_bars_file(path: Path, symbol: str, timeframe: str) -> pl.DataFrame:
-    """One file's bars with the bars schema; :class:`MarketDataError` naming ``path`` if bad."""
+def read_bars_file(
+    path: Path, symbol: str, timeframe: str, *, volume_optional: bool = False
+) -> pl.DataFrame:
+    """One file's bars with the bars schema; :class:`MarketDataError` naming ``path`` if bad.
+    ``volume_optional``: a file without a volume column gets volume 0."""
     raw = _read(path)
+    if volume_optional and not any(a in _lower_columns(raw) for a in ALIASES["volume"]):
+        raw = raw.with_columns(volume=pl.lit(0.0))
     columns = {name: _find_column(raw, name, path) for name in ALIASES}
     bars = pl.DataFrame(
         {
@@ -127,8 +132,12 @@ def _read(path: Path) -> pl.DataFrame:
         raise MarketDataError(f"{path}: cannot be read: {exc}") from exc
 
 
+def _lower_columns(raw: pl.DataFrame) -> dict[str, str]:
+    return {column.strip().lower(): column for column in raw.columns}
+
+
 def _find_column(raw: pl.DataFrame, name: str, path: Path) -> str:
-    by_lower = {column.strip().lower(): column for column in raw.columns}
+    by_lower = _lower_columns(raw)
     for alias in ALIASES[name]:
         if alias in by_lower:
             return by_lower[alias]
