@@ -17,6 +17,7 @@ from cs_pipelines.defs import (
     training,
 )
 from cs_pipelines.defs.resources import (
+    GymResource,
     MlflowResource,
     ReferenceReposResource,
     WarehouseResource,
@@ -70,5 +71,6 @@ defs = dg.Definitions(
         "warehouse": WarehouseResource(),
         "reference_repos": ReferenceReposResource(),
         "mlflow": MlflowResource(),
+        "gym": GymResource(),
     },
 )

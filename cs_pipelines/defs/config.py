@@ -22,18 +22,21 @@ StageConfig = TypeVar("StageConfig")
 _SCALARS = (int, float, bool, str)
 
 
-def launchpad_config(stage_config: type[Any], name: str, doc: str) -> type[dg.Config]:
-    """A ``dg.Config`` subclass with the scalar fields of the dataclass ``stage_config``."""
+def launchpad_config(
+    stage_config: type[Any], name: str, doc: str, base: type[Any] = dg.Config
+) -> type[Any]:
+    """A ``dg.Config`` subclass (or of ``base``: a ``dg.ConfigurableResource`` for settings
+    several assets share) with the scalar fields of the dataclass ``stage_config``."""
     hints = typing.get_type_hints(stage_config)
     fields: dict[str, Any] = {
         field.name: (hints[field.name], field.default)
         for field in dataclasses.fields(stage_config)
         if _is_scalar(hints[field.name]) and field.default is not dataclasses.MISSING
     }
-    return pydantic.create_model(name, __base__=dg.Config, __doc__=doc, **fields)
+    return pydantic.create_model(name, __base__=base, __doc__=doc, **fields)
 
 
-def to_stage_config(config: dg.Config, stage_config: type[StageConfig]) -> StageConfig:
+def to_stage_config(config: pydantic.BaseModel, stage_config: type[StageConfig]) -> StageConfig:
     """Build the stage's dataclass from the launchpad values (extra launchpad fields ignored)."""
     names = {field.name for field in dataclasses.fields(stage_config)}
     return stage_config(**{k: v for k, v in config.model_dump().items() if k in names})

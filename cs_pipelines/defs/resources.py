@@ -1,4 +1,5 @@
-"""Resources shared by the assets: the warehouse, the reference repository list, MLflow."""
+"""Resources shared by the assets: the warehouse, the reference repository list, MLflow, the
+trading gym's settings."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
 from cs_pipelines import paths
+from cs_pipelines.defs.config import launchpad_config
+from cs_pipelines.gym.config import GymConfig
 from cs_pipelines.harvest.repos import ReferenceRepo, load_reference_repos
 from cs_pipelines.registry.settings import MlflowSettings
 from cs_pipelines.warehouse import Warehouse
@@ -97,3 +100,14 @@ class MlflowResource(dg.ConfigurableResource):
 
 
 LOCAL_UI = "http://127.0.0.1:5000"
+
+
+# The trading gym's settings (``GymConfig``): one resource, so RL's rewards and the held-out
+# evaluations read the same symbol, windows and objective.
+GymResource = launchpad_config(
+    GymConfig,
+    "GymResource",
+    "The trading gym: which bars (symbol, timeframe), how they split into walk-forward training "
+    "and held-out windows, the objective a window is scored by, and the gate's credits.",
+    base=dg.ConfigurableResource,
+)

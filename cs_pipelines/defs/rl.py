@@ -2,13 +2,14 @@
 registered in MLflow as a new version of cs-trader-coder."""
 
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 
 from cs_pipelines import paths
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
 from cs_pipelines.defs.partitions import model_version_partitions
-from cs_pipelines.defs.resources import MlflowResource, WarehouseResource
+from cs_pipelines.defs.resources import GymResource, MlflowResource, WarehouseResource
 from cs_pipelines.defs.training import data_versions
 from cs_pipelines.reporting import history_series, line_chart_png, markdown_image
 from cs_pipelines.rl.config import RLConfig
@@ -25,7 +26,14 @@ POOL_CHECK = "task_pool_train_only"
 @dg.asset(
     kinds={"pytorch", "mlflow"},
     group_name="training",
-    deps=["sft_dataset", "base_model", "function_tasks", "strategy_tasks", "sft_adapter"],
+    deps=[
+        "sft_dataset",
+        "base_model",
+        "function_tasks",
+        "strategy_tasks",
+        "market_data",
+        "sft_adapter",
+    ],
     check_specs=[
         dg.AssetCheckSpec(
             POOL_CHECK,
@@ -42,15 +50,18 @@ def rl_policy(
     config: RLRunConfig,
     warehouse: WarehouseResource,
     mlflow: MlflowResource,
+    gym: GymResource,
 ) -> dg.MaterializeResult:
     """The parent version (default: the champion, the base model before there is one) trained
     further with GRPO-style RL on the SFT train split's tasks: answers sampled from the policy,
     rewarded in the sandbox (the fraction of a function's test calls answered as the reference
-    answers them; a strategy's ladder rungs), advantages from the chosen estimator. The adapter
+    answers them; a strategy's reward in the trading gym on its training windows, or its ladder
+    rungs), advantages from the chosen estimator. The adapter
     is logged to MLflow with its lineage (parent, estimator, reward settings, data versions,
     run id, git sha) and registered as a new version; a run in which every group scored its
     answers alike registers nothing and says so."""
     from cs_pipelines.cryptoeval.taskset import read_jsonl
+    from cs_pipelines.gym import GymConfig, TradingGym, market_bars
     from cs_pipelines.models.device import cuda_available
     from cs_pipelines.registry import check_reachable, log_training_run, starting_version
     from cs_pipelines.registry.champion import model_for
@@ -61,6 +72,7 @@ def rl_policy(
     from cs_pipelines.sandbox import SandboxPool
     from cs_pipelines.sft.function_tasks import load_function_tasks
     from cs_pipelines.sft.stored import probe_feeds, sft_tasks_by_id
+    from cs_pipelines.warehouse.tables import MARKET_BARS
 
     settings = to_stage_config(config, RLConfig)
     resolved = resolve_rl(settings, cuda_available())
@@ -82,9 +94,17 @@ def rl_policy(
     )
     output_dir = paths.training_dir() / "rl" / context.run.run_id
     context.log.info(f"RL from {parent} on {len(pool)} tasks ({resolved.estimator})")
-    bars = probe_feeds(warehouse.warehouse) if "strategy" in resolved.kinds else {}
+    strategies = "strategy" in resolved.kinds
+    bars = probe_feeds(warehouse.warehouse) if strategies else {}
+    gym_settings = to_stage_config(gym, GymConfig)
     with SandboxPool() as sandbox:
-        rewards = rewards_for(pool, tasks_by_id, bars, sandbox, settings.reward_timeout_s)
+        trading_gym = None
+        if strategies and settings.strategy_reward == "gym":
+            market = market_bars(MARKET_BARS.read(warehouse.warehouse), gym_settings)
+            trading_gym = TradingGym(market, gym_settings, sandbox)
+        rewards = rewards_for(
+            pool, tasks_by_id, bars, sandbox, settings.reward_timeout_s, trading_gym
+        )
         try:
             result = train_rl(
                 base_dir,
@@ -114,8 +134,8 @@ def rl_policy(
         **data_versions(context, ("sft_dataset", "base_model")),
         "parent_version": parent,
         "rl_estimator": resolved.estimator,
-        "rl_reward": f"function test calls matched; strategy ladder rungs; "
-        f"timeout {resolved.reward_timeout_s} s",
+        "rl_reward": f"function test calls matched (timeout {resolved.reward_timeout_s} s); "
+        + _strategy_reward(settings.strategy_reward, gym_settings),
     }
     registered = log_training_run(mlflow.settings, result, lineage, paths.base_model_dir())
     partition = f"{registered.name}/{registered.version}"
@@ -133,6 +153,16 @@ def rl_policy(
             "curves": dg.MetadataValue.md(_curves(result.history, output_dir)),
         },
         check_results=[_pool_check(pool, held_out_ids)],
+    )
+
+
+def _strategy_reward(kind: str, gym: Any) -> str:
+    """How strategy answers were rewarded, for the lineage."""
+    if kind == "ladder":
+        return "strategy ladder rungs"
+    return (
+        f"strategy gym: {gym.symbol} {gym.timeframe} training windows of {gym.window_bars} "
+        f"bars, {gym.objective} against buy-and-hold"
     )
 
 

@@ -31,6 +31,7 @@ TRAINER_ESTIMATORS = ("grpo", "dr_grpo")
 K_ESTIMATORS = ("passk_loo", "passk_analytic", "majk_loo")
 TASK_KINDS = ("function", "strategy")
 ROLLOUTS = ("engine", "trl")
+STRATEGY_REWARDS = ("gym", "ladder")
 PARENTS_HELP = (
     "champion (the base model before there is one), newest (the newest registered version), "
     "base, or a version number"
@@ -70,7 +71,11 @@ class RLConfig:
             stopped at the closing code fence) or ``trl`` (TRL's own ``generate``, which runs
             every answer to ``max_completion_tokens``); vLLM, when TRL is set to use it, is
             TRL's path either way.
-        reward_timeout_s: per-answer limit in the sandbox.
+        reward_timeout_s: per-answer limit in the sandbox (function answers).
+        strategy_reward: how strategy answers are rewarded: ``gym`` (the trading gym on its
+            training windows: the gate's rungs as partial credit, then the out-of-sample score
+            against buy-and-hold; ``GymResource`` holds its settings) or ``ladder`` (the SFT
+            ladder's rungs climbed, as a fraction).
         seed: negative = preset (42).
         cpu_threads: torch threads on a CPU; 0 = automatic (as LoRA SFT).
     """
@@ -95,6 +100,7 @@ class RLConfig:
     sft_loss_weight: float = 0.0
     rollouts: str = "engine"
     reward_timeout_s: float = 5.0
+    strategy_reward: str = "gym"
     seed: int = -1
     cpu_threads: int = 0
 
@@ -112,6 +118,8 @@ class RLConfig:
                 raise ValueError(f"{name} must be >= 0 (0 = the preset's value)")
         if self.rollouts not in ROLLOUTS:
             raise ValueError(f"rollouts must be one of {', '.join(ROLLOUTS)}")
+        if self.strategy_reward not in STRATEGY_REWARDS:
+            raise ValueError(f"strategy_reward must be one of {', '.join(STRATEGY_REWARDS)}")
         if self.max_tasks < -1 or self.reward_timeout_s <= 0 or self.cpu_threads < 0:
             raise ValueError("max_tasks >= -1, reward_timeout_s > 0 and cpu_threads >= 0")
         if not self.sft_loss_weight >= 0:  # NaN too

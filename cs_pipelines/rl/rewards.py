@@ -12,9 +12,11 @@ says about itself:
   earn a match by producing the reference's output for that call. An answer must first pass
   the ladder's static rungs (it parses, defines the function, imports only allowed modules, no
   ``exec``/``open``/dunder access); one that does not earns 0.
-* **Strategy tasks**: the strategy ladder's rungs climbed, as a fraction of all rungs (partial
-  credit; :mod:`cs_pipelines.sft.ladder`). Issue 14 moves these backtests to a runner whose
-  measurements the strategy cannot reach; until then the ladder's own checks are the guard.
+* **Strategy tasks**: by default the trading gym's reward on its training windows
+  (:mod:`cs_pipelines.gym`: the gate's rungs as partial credit, a penalty for tampering, then
+  the out-of-sample score against buy-and-hold); or the strategy ladder's rungs climbed, as a
+  fraction of all rungs (:mod:`cs_pipelines.sft.ladder`). Either way every backtest is
+  verified: the strategy sees no future bar and cannot alter what is measured.
 
 An answer that could not be scored (the sandbox itself failed) gets ``None``, not 0: TRL then
 leaves it out of its group's baseline and gives it no advantage.
@@ -29,6 +31,7 @@ from typing import Any
 
 from cs_pipelines.cryptoeval.probes import CANONICAL_SOURCE
 from cs_pipelines.cryptoeval.sampling import CODE_PREFILL, to_completion
+from cs_pipelines.gym import TradingGym
 from cs_pipelines.models.extract import extract_code
 from cs_pipelines.sft.candidates import MODEL, Candidate, candidate_id
 from cs_pipelines.sft.function_tasks import FunctionTask, static_problem
@@ -197,6 +200,21 @@ class StrategyGrader:
         ]
 
 
+class GymGrader:
+    """Grades strategy answers with the trading gym on its training windows."""
+
+    def __init__(self, tasks: Mapping[str, StrategyTask], gym: TradingGym) -> None:
+        self.tasks, self.gym = tasks, gym
+
+    def grade(self, answers: Sequence[tuple[str, str]]) -> list[Outcome]:
+        codes = [extract_code(text) for _, text in answers]
+        tasks = [self.tasks[task_id] for task_id, _ in answers]
+        return [
+            Outcome(result.reward, None, result.status == "scored", result.reason or "")
+            for result in self.gym.score(codes, "train", tasks)
+        ]
+
+
 class TaskRewards:
     """The reward function RL calls on a batch: each answer graded by its task's kind.
 
@@ -206,7 +224,9 @@ class TaskRewards:
     __name__ = REWARD_NAME  # TRL names a reward function's metrics after it
 
     def __init__(
-        self, functions: FunctionGrader | None = None, strategies: StrategyGrader | None = None
+        self,
+        functions: FunctionGrader | None = None,
+        strategies: StrategyGrader | GymGrader | None = None,
     ) -> None:
         self.functions, self.strategies = functions, strategies
         self.last: list[Outcome] = []
@@ -250,12 +270,18 @@ def rewards_for(
     bars: Mapping[str, Any],
     sandbox: Any,
     timeout_s: float = RewardSettings.timeout_s,
+    gym: TradingGym | None = None,
 ) -> TaskRewards:
-    """The reward function for an RL task pool (``RLTask`` objects): a grader per kind in it."""
+    """The reward function for an RL task pool (``RLTask`` objects): a grader per kind in it;
+    strategies by the ``gym`` when one is given, else by the ladder on the probe ``bars``."""
     functions = {t.task_id: tasks_by_id[t.task_id] for t in pool if t.kind == "function"}
     strategies = {t.task_id: tasks_by_id[t.task_id] for t in pool if t.kind == "strategy"}
     settings = RewardSettings(timeout_s=timeout_s)
+    strategy_grader: StrategyGrader | GymGrader | None = None
+    if strategies:
+        strategy_grader = (
+            GymGrader(strategies, gym) if gym else StrategyGrader(strategies, bars, sandbox)
+        )
     return TaskRewards(
-        FunctionGrader(functions, sandbox, settings) if functions else None,
-        StrategyGrader(strategies, bars, sandbox) if strategies else None,
+        FunctionGrader(functions, sandbox, settings) if functions else None, strategy_grader
     )

@@ -131,3 +131,30 @@ def test_a_task_without_probe_calls_cannot_be_graded(pool) -> None:
     bare = replace(TASKS[task_id], task=replace(TASKS[task_id].task, probe=""))
     with pytest.raises(RewardError, match="has no probe calls"):
         FunctionGrader({task_id: bare}, pool).grade([(task_id, reference(task_id))])
+
+
+def test_strategy_answers_earn_the_trading_gym_s_reward(pool) -> None:
+    """With a gym, strategy answers get its reward on the training windows: a working strategy
+    is scored, a broken one gets the rungs it passed, a tampering one a penalty."""
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from cs_pipelines.gym import GymConfig, TradingGym
+    from cs_pipelines.rl.rewards import GymGrader, rewards_for
+    from cs_pipelines.sft.ladder import free_task
+    from cs_pipelines_tests.backtest.conftest import SMA_CROSS, make_bars
+
+    poison = Path(__file__).parents[1] / "backtest" / "hostile" / "not_a_number.py"
+    tampering = poison.read_text().replace("class Poison", "class SmaCross")
+    gym = TradingGym(make_bars(500, seed=4), GymConfig(window_bars=60), pool)
+    tasks = {"strategy/sma": free_task("strategy/sma", "SmaCross")}
+    rl_pool = [SimpleNamespace(task_id="strategy/sma", kind="strategy")]
+    rewards = rewards_for(rl_pool, tasks, {}, pool, gym=gym)
+    assert isinstance(rewards.strategies, GymGrader) and rewards.functions is None
+    answers = [SMA_CROSS, SMA_CROSS.replace("self.buy()", "self.buy(size=1/0)"), tampering]
+    got = rewards(["p"] * 3, [f"```python\n{a}\n```" for a in answers], task_id=[*tasks] * 3)
+    direct = [r.reward for r in gym.score(answers, "train", [tasks["strategy/sma"]] * 3)]
+    assert got == direct
+    assert got[0] >= 0.4 and got[1] == pytest.approx(0.1) and got[2] == -0.5
+    assert [o.correct for o in rewards.last] == [True, False, False]
+    assert "ZeroDivisionError" in rewards.last[1].detail

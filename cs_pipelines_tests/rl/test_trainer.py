@@ -153,6 +153,8 @@ def test_bad_rl_settings_are_named() -> None:
         RLConfig(parent="latest-ish")
     with pytest.raises(ValueError, match="unknown task kinds"):
         RLConfig(task_kinds="function,essay")
+    with pytest.raises(ValueError, match="strategy_reward must be one of gym, ladder"):
+        RLConfig(strategy_reward="sharpe")
     from cs_pipelines.rl.config import resolve_rl
 
     with pytest.raises(ValueError, match=r"k must be in 1\.\.group_size"):
