@@ -9,6 +9,7 @@ import dagster as dg
 import pytest
 
 from cs_pipelines.defs.resources import (
+    GymResource,
     MlflowResource,
     ReferenceReposResource,
     WarehouseResource,
@@ -55,6 +56,7 @@ class Platform:
             "warehouse": WarehouseResource(database=str(self.data_dir / "warehouse.duckdb")),
             "reference_repos": ReferenceReposResource(path=str(self.repos_file)),
             "mlflow": MlflowResource(),  # the local store under this test's CS_DATA_DIR
+            "gym": GymResource(),
         }
 
 
