@@ -7,6 +7,7 @@ from cs_pipelines.defs import (
     curation,
     evaluation,
     functions,
+    gym,
     harvest,
     holdout,
     market,
@@ -41,6 +42,7 @@ defs = dg.Definitions(
         evaluation.cryptoeval_tasks,
         evaluation.cryptoeval_scores,
         holdout.sft_holdout_scores,
+        gym.trading_ab,
     ],
     asset_checks=[
         harvest.raw_commits_unique_key,

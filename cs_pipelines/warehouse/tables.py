@@ -110,13 +110,23 @@ SFT_HOLDOUT_RESULTS = Table(
 SFT_HOLDOUT_SCORES = Table(
     "sft_holdout_scores", "one metric of a model version on held-out SFT tasks", key="model_version"
 )
+TRADING_AB_RESULTS = Table(
+    "trading_ab_results",
+    "one strategy an A/B arm wrote for a held-out task, scored by the trading gym",
+    key="model_version",
+)
+TRADING_AB_SCORES = Table(
+    "trading_ab_scores",
+    "one metric of one arm of a model version's trading A/B",
+    key="model_version",
+)
 
 CATALOGUE: tuple[Table, ...] = (
     RAW_COMMITS, HARVEST_WATERMARKS, HARVEST_LOG,
     COMMIT_INSTRUCTIONS, COMMIT_REJECTIONS, FILTER_REPORT, COMMIT_INDEX_MAP,
     MARKET_BARS, STRATEGY_TASKS, FUNCTION_TASKS, STRATEGY_CANDIDATES, FUNCTION_CANDIDATES,
     SFT_DATASET, CRYPTOEVAL_TASKS, CRYPTOEVAL_RESULTS, CRYPTOEVAL_SCORES,
-    SFT_HOLDOUT_RESULTS, SFT_HOLDOUT_SCORES,
+    SFT_HOLDOUT_RESULTS, SFT_HOLDOUT_SCORES, TRADING_AB_RESULTS, TRADING_AB_SCORES,
 )  # fmt: skip
 
 
@@ -347,6 +357,15 @@ def write_holdout_run(
     """Replace ``version``'s held-out answers and scores, together (one transaction)."""
     _replace_version_rows(
         warehouse, {SFT_HOLDOUT_RESULTS: results, SFT_HOLDOUT_SCORES: scores}, version
+    )
+
+
+def write_trading_ab_run(
+    warehouse: Warehouse, version: str, results: pl.DataFrame, scores: pl.DataFrame
+) -> None:
+    """Replace ``version``'s trading A/B answers and scores, together (one transaction)."""
+    _replace_version_rows(
+        warehouse, {TRADING_AB_RESULTS: results, TRADING_AB_SCORES: scores}, version
     )
 
 

@@ -37,6 +37,7 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "sft_dataset",
         "sft_adapter",
         "rl_policy",
+        "trading_ab",
         "model_promotion",
     }
     checks = {key.name for key in graph.asset_check_keys}
@@ -53,6 +54,7 @@ def test_definitions_load_with_every_asset_check_schedule_and_sensor():
         "cryptoeval_tasks_valid",
         "scores_complete",
         "every_task_answered",
+        "every_arm_scored",
         "bars_valid",
         "no_contamination",
         "no_duplicates",
@@ -96,6 +98,11 @@ def test_lineage_reads_left_to_right():
         dg.AssetKey(k) for k in ("base_model", "strategy_tasks", "function_tasks", "sft_dataset")
     }
     assert holdout.partitions_def == model_version_partitions
+    ab = graph.get(dg.AssetKey("trading_ab"))
+    assert {"market_data", "strategy_tasks", "sft_dataset", "commit_index"} <= {
+        key.to_user_string() for key in ab.parent_keys
+    }
+    assert ab.partitions_def == model_version_partitions and ab.group_name == "evaluation"
     rl = graph.get(dg.AssetKey("rl_policy"))
     assert dg.AssetKey("sft_dataset") in rl.parent_keys and rl.group_name == "training"
     for node in graph.asset_nodes:
