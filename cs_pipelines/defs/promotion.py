@@ -5,6 +5,7 @@ import polars as pl
 
 from cs_pipelines.cryptoeval.evaluate import compare_stored_versions
 from cs_pipelines.defs.resources import MlflowResource, WarehouseResource
+from cs_pipelines.gym.ab import BASE, GUARDED, guard_comparisons
 from cs_pipelines.registry.promotion import (
     DEFAULT_TOLERANCE,
     HEADLINE,
@@ -14,7 +15,13 @@ from cs_pipelines.registry.promotion import (
 from cs_pipelines.registry.versions import baseline_key, registered_version_key
 from cs_pipelines.reporting import markdown_table
 from cs_pipelines.stats import ALPHA, PairedComparison, mcnemar_exact
-from cs_pipelines.warehouse.tables import holdout_verified, read_cryptoeval_scores
+from cs_pipelines.warehouse.tables import (
+    TRADING_AB_RESULTS,
+    holdout_verified,
+    read_cryptoeval_scores,
+)
+
+HOLDOUT_GUARD = "held-out SFT verified@1"
 
 
 class PromotionConfig(dg.Config):
@@ -31,7 +38,7 @@ class PromotionConfig(dg.Config):
 @dg.asset(
     kinds={"mlflow"},
     group_name="training",
-    deps=["cryptoeval_scores"],
+    deps=["cryptoeval_scores", "sft_holdout_scores", "trading_ab"],
     check_specs=[
         dg.AssetCheckSpec(
             "evidence_complete",
@@ -50,11 +57,13 @@ def model_promotion(
 ) -> dg.MaterializeResult:
     """The promotion decision for a registered version of cs-trader-coder: compared with the
     current champion (or, before there is one, the base model) on CryptoEval pass@1 over the
-    scored set, with no category falling by more than the tolerance. The metadata and the
-    reasons give the paired per-task difference (McNemar for one greedy sample per task, a
-    paired cluster bootstrap for several; McNemar on verified@1 for the held-out SFT tasks)
-    with its 95% CI and p-value, and say "not significant" when it is not; with
-    require_significance such a win does not promote. Better: the version
+    scored set, with no category falling by more than the tolerance, and no significant
+    regression on the held-out SFT tasks (McNemar on verified@1) or in the trading A/B (mean
+    reward and valid share, paired by task), where both versions were scored there. The
+    metadata and the reasons give each paired per-task difference (McNemar for one greedy
+    sample per task, a paired cluster bootstrap for several) with its 95% CI and p-value, and
+    say "not significant" when it is not; with require_significance a CryptoEval win must be
+    significant. Better: the version
     becomes `champion` (the old one stays reachable as `previous-champion`); otherwise it gets
     `challenger`. Registry aliases only."""
     from cs_pipelines.registry import (
@@ -78,17 +87,20 @@ def model_promotion(
         )
     candidate_key = registered_version_key(version)
     paired = compare_stored_versions(warehouse.warehouse, candidate_key, baseline, config.alpha)
+    holdout = _holdout_paired(warehouse, candidate_key, baseline, config.alpha)
+    trading = _trading_guards(warehouse, candidate_key, baseline, config.alpha)
+    guards = {**({HOLDOUT_GUARD: holdout} if holdout else {}), **trading}
     decision = decide_promotion(
         _flat(candidate_scores),
         _flat(baseline_scores),
         tolerance=config.tolerance,
         comparison=paired,
         require_significance=config.require_significance,
+        guards=guards,
     )
     apply_promotion(settings, version, decision)
     verdict = CHAMPION if decision.promote else "challenger"
     context.log.info(f"version {version} is now {verdict}: {'; '.join(decision.reasons)}")
-    holdout = _holdout_paired(warehouse, candidate_key, baseline, config.alpha)
     return dg.MaterializeResult(
         metadata={
             **metadata,
@@ -96,6 +108,8 @@ def model_promotion(
             "require_significance": config.require_significance,
             **_paired_metadata("paired", paired),
             **_paired_metadata("holdout_paired", holdout),
+            **_paired_metadata("trading_ab_reward", trading.get(GUARDED["reward"])),
+            **_paired_metadata("trading_ab_valid", trading.get(GUARDED["valid"])),
             "reasons": dg.MetadataValue.md("\n".join(f"- {r}" for r in decision.reasons)),
             "comparison": dg.MetadataValue.md(
                 markdown_table(_comparison(candidate_scores, baseline_scores), 20)
@@ -115,6 +129,18 @@ def _holdout_paired(
     if not shared:
         return None
     return mcnemar_exact([new[t] for t in shared], [old[t] for t in shared], alpha=alpha)
+
+
+def _trading_guards(
+    warehouse: WarehouseResource, candidate: str, baseline: str, alpha: float
+) -> dict[str, PairedComparison]:
+    """The trading A/B's comparisons of the candidate with the baseline, when both were in it
+    (the base model's arm comes with every version's A/B)."""
+    rows = TRADING_AB_RESULTS.rows_for(warehouse.warehouse, candidate)
+    theirs = (
+        rows if baseline == BASE else TRADING_AB_RESULTS.rows_for(warehouse.warehouse, baseline)
+    )
+    return guard_comparisons(rows, theirs, candidate, baseline, alpha)
 
 
 def _paired_metadata(name: str, paired: PairedComparison | None) -> dict:

@@ -23,7 +23,12 @@ from cs_pipelines.gym.reward import GymResult, TradingGym
 from cs_pipelines.models.sampling import EngineSettings, SamplingSettings
 from cs_pipelines.sft.model_candidates import ModelCandidateConfig, model_candidates
 from cs_pipelines.sft.tasks import StrategyTask
-from cs_pipelines.stats import PairedComparison, cluster_bootstrap_ci, paired_cluster_bootstrap
+from cs_pipelines.stats import (
+    ALPHA,
+    PairedComparison,
+    cluster_bootstrap_ci,
+    paired_cluster_bootstrap,
+)
 
 BASE, RETRIEVAL = "base", "base+retrieval"
 METRICS = ("valid", "reward", "sharpe", "max_drawdown")
@@ -157,16 +162,50 @@ def _per_task(rows: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def compare_arms(rows: pl.DataFrame, candidate: str, baseline: str) -> PairedComparison:
-    """``candidate`` minus ``baseline`` on the mean reward of each task both answered."""
-    mine = _per_task(rows.filter(arm=candidate)).select("task_id", "family", mine="reward")
-    theirs = _per_task(rows.filter(arm=baseline)).select("task_id", theirs="reward")
+def compare_arms(
+    rows: pl.DataFrame,
+    candidate: str,
+    baseline: str,
+    metric: str = "reward",
+    alpha: float = ALPHA,
+) -> PairedComparison:
+    """``candidate`` minus ``baseline`` on the per-task mean of ``metric`` (``reward`` or
+    ``valid``) over the tasks both answered."""
+    mine = _per_task(rows.filter(arm=candidate)).select("task_id", "family", mine=metric)
+    theirs = _per_task(rows.filter(arm=baseline)).select("task_id", theirs=metric)
     both = mine.join(theirs, on="task_id", how="inner")
     if both.is_empty():
         raise ValueError(f"arms {candidate!r} and {baseline!r} answered no task in common")
     return paired_cluster_bootstrap(
-        both["mine"].to_list(), both["theirs"].to_list(), both["family"].to_list()
+        both["mine"].to_list(), both["theirs"].to_list(), both["family"].to_list(), alpha=alpha
     )
+
+
+GUARDED = {"reward": "trading A/B mean reward", "valid": "trading A/B valid share"}
+
+
+def guard_comparisons(
+    candidate_rows: pl.DataFrame,
+    baseline_rows: pl.DataFrame,
+    candidate: str,
+    baseline: str,
+    alpha: float = ALPHA,
+) -> dict[str, PairedComparison]:
+    """What promotion weighs from the trading A/B: the candidate's arm against the baseline's
+    (the champion's own arm, or the base model's) on mean reward and valid share; empty when
+    either arm is missing or they share no task."""
+    mine = candidate_rows.filter(arm=candidate) if not candidate_rows.is_empty() else candidate_rows
+    theirs = baseline_rows.filter(arm=baseline) if not baseline_rows.is_empty() else baseline_rows
+    if mine.is_empty() or theirs.is_empty():
+        return {}
+    results = pl.concat([mine.select(*RESULT_SCHEMA), theirs.select(*RESULT_SCHEMA)])
+    try:
+        return {
+            label: compare_arms(results, candidate, baseline, metric, alpha)
+            for metric, label in GUARDED.items()
+        }
+    except ValueError:  # no task in common
+        return {}
 
 
 def comparison_table(results: pl.DataFrame, version: str) -> pl.DataFrame:

@@ -74,13 +74,16 @@ def decide_promotion(
     tolerance: float = DEFAULT_TOLERANCE,
     comparison: PairedComparison | None = None,
     require_significance: bool = False,
+    guards: Mapping[str, PairedComparison] | None = None,
 ) -> PromotionDecision:
     """Apply the module's rule; raises ValueError when the candidate has no finite pass@1.
 
     ``comparison`` (candidate minus champion on the tasks both were scored on) is reported in
     the reasons; with ``require_significance`` a headline win promotes only when the
     comparison is significant (and in the candidate's favour); without a comparison such a
-    win cannot be shown significant and does not promote.
+    win cannot be shown significant and does not promote. ``guards`` are the other paired
+    comparisons with the champion (``name -> candidate minus champion``: the held-out SFT
+    tasks, the trading A/B): a significant regression on any of them blocks the promotion.
     """
     if tolerance < 0:
         raise ValueError(f"tolerance must be >= 0, got {tolerance}")
@@ -95,7 +98,20 @@ def decide_promotion(
     better = _headline_better(candidate, champion_scores, reasons)
     shown = _significance(better, comparison, require_significance, reasons)
     regressions = _category_regressions(candidate_scores, champion_scores, tolerance, reasons)
+    regressions += _guard_regressions(guards or {}, reasons)
     return PromotionDecision(better and shown and not regressions, reasons, comparison)
+
+
+def _guard_regressions(guards: Mapping[str, PairedComparison], out: list[str]) -> list[str]:
+    """The guards the candidate lost significantly (each reported either way)."""
+    lost = []
+    for name, paired in guards.items():
+        if paired.significant and paired.difference < 0:
+            out.append(f"{name}: a significant regression, {paired.summary()}: no promotion")
+            lost.append(name)
+        else:
+            out.append(f"{name}: {paired.summary()}")
+    return lost
 
 
 def _significance(

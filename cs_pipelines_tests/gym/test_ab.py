@@ -130,3 +130,23 @@ def test_an_arm_answers_every_task_n_times_and_the_gym_scores_each(
     assert all(reason.startswith("parses: ") for reason in answers["reason"])
     with pytest.raises(ValueError, match="few_shot_k"):
         TradingABConfig(few_shot_k=0)
+
+
+def test_promotion_guards_compare_the_candidate_with_the_champion_s_own_arm() -> None:
+    from cs_pipelines.gym.ab import GUARDED, guard_comparisons
+
+    candidate = frame(
+        rows(BASE, {t: [0.3, 0.3] for t in TASKS}),
+        rows("cs-trader-coder/3", {t: [0.0, 0.1] for t in TASKS}),
+    )
+    champion = frame(rows("cs-trader-coder/2", {t: [0.8, 0.9] for t in TASKS}))
+    guards = guard_comparisons(candidate, champion, "cs-trader-coder/3", "cs-trader-coder/2")
+    assert set(guards) == set(GUARDED.values())
+    reward = guards["trading A/B mean reward"]
+    assert reward.difference == pytest.approx(-0.8) and reward.significant
+    assert guards["trading A/B valid share"].difference == pytest.approx(-1.0)
+    against_base = guard_comparisons(candidate, candidate, "cs-trader-coder/3", BASE)
+    assert against_base["trading A/B mean reward"].difference == pytest.approx(-0.25)
+    assert guard_comparisons(candidate, pl.DataFrame(), "cs-trader-coder/3", BASE) == {}
+    elsewhere = frame(rows("cs-trader-coder/2", {"other-1": [0.5]}))
+    assert guard_comparisons(candidate, elsewhere, "cs-trader-coder/3", "cs-trader-coder/2") == {}

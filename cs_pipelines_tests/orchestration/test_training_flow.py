@@ -80,4 +80,5 @@ def test_train_register_score_and_promote(platform, instance, tiny_model_dir):
     assert decision["paired_tasks"] == 3 and decision["require_significance"] is False
     assert decision["paired_significant"] == ("not significant" not in decision["paired"])
     assert decision["holdout_paired"].startswith("not available")  # no held-out scores here
+    assert decision["trading_ab_reward"].startswith("not available")  # nor a trading A/B
     assert any("paired pass@1 difference" in r for r in decision["reasons"].split("\n"))

@@ -78,3 +78,22 @@ def test_flatten_intervals_skips_rows_without_bounds():
     )
     assert flatten_intervals(frame) == {"pass@1": (0.05, 0.2), "maj@1": (0.2, 0.4)}
     assert flatten_intervals(frame.drop("ci_low", "ci_high")) == {}
+
+
+def test_a_significant_regression_on_a_guard_blocks_a_win():
+    """The held-out SFT tasks and the trading A/B guard the promotion: a CryptoEval win with a
+    significant loss there does not promote; a non-significant one is only reported."""
+    worse = mcnemar_exact([False] * 100, [True] * 12 + [False] * 88)  # -0.12, significant
+    blocked = decide_promotion(WIN, CHAMPION, comparison=CLEAR, guards={"trading A/B": worse})
+    assert not blocked.promote
+    assert any(r.startswith("trading A/B: a significant regression") for r in blocked.reasons)
+    noisy_loss = mcnemar_exact(NOISY_BASELINE, NOISY_CANDIDATE)  # -0.04, p = 0.289
+    kept = decide_promotion(WIN, CHAMPION, comparison=CLEAR, guards={"held-out": noisy_loss})
+    assert kept.promote
+    assert any(r.startswith("held-out: -0.040") for r in kept.reasons)
+    gained = decide_promotion(WIN, CHAMPION, comparison=CLEAR, guards={"trading A/B": CLEAR})
+    assert gained.promote
+
+
+NOISY_CANDIDATE = [True] * 6 + [False] * 2 + [False] * 92
+NOISY_BASELINE = [False] * 6 + [True] * 2 + [False] * 92
