@@ -8,7 +8,7 @@ from cs_pipelines import paths
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
 from cs_pipelines.defs.partitions import model_version_partitions
 from cs_pipelines.defs.resources import GymResource, MlflowResource, WarehouseResource
-from cs_pipelines.gym.ab import BASE, RETRIEVAL, TradingABConfig
+from cs_pipelines.gym.ab import BASE, RESULT_SCHEMA, RETRIEVAL, TradingABConfig
 from cs_pipelines.reporting import bar_chart_png, markdown_image, markdown_table
 
 TradingABRunConfig = launchpad_config(
@@ -85,7 +85,14 @@ def trading_ab(
             arms.append(run_arm(version, tasks, generator, trading_gym, settings))
     results = pl.concat(arms).with_columns(model_version=pl.lit(version))
     summary = arm_summary(results)
-    comparisons = comparison_table(results, version)
+    parent_rows = _parent_arm(warehouse, mlflow, version)
+    parent = parent_rows["arm"][0] if not parent_rows.is_empty() else None
+    compared = (
+        pl.concat([results.select(*RESULT_SCHEMA), parent_rows.select(*RESULT_SCHEMA)])
+        if parent
+        else results
+    )
+    comparisons = comparison_table(compared, version, parent)
     write_trading_ab_run(
         warehouse.warehouse, version, results, summary.with_columns(model_version=pl.lit(version))
     )
@@ -113,6 +120,21 @@ def trading_ab(
             )
         ],
     )
+
+
+def _parent_arm(warehouse: WarehouseResource, mlflow: MlflowResource, version: str) -> pl.DataFrame:
+    """An RL version's parent's own arm, from the parent's A/B (empty when there is none)."""
+    from cs_pipelines.registry.tracking import version_parent
+    from cs_pipelines.registry.versions import registered_version, registered_version_key
+    from cs_pipelines.warehouse.tables import TRADING_AB_RESULTS
+
+    number = registered_version(version)
+    parent = version_parent(mlflow.settings, number) if number else None
+    if parent is None or parent == BASE:  # SFT, or RL from the base model (an arm here)
+        return pl.DataFrame()
+    key = parent if registered_version(parent) else registered_version_key(parent)
+    rows = TRADING_AB_RESULTS.rows_for(warehouse.warehouse, key)
+    return rows.filter(arm=key) if not rows.is_empty() else rows
 
 
 def _readable(frame: pl.DataFrame) -> pl.DataFrame:

@@ -208,11 +208,16 @@ def guard_comparisons(
         return {}
 
 
-def comparison_table(results: pl.DataFrame, version: str) -> pl.DataFrame:
+def comparison_table(
+    results: pl.DataFrame, version: str, parent: str | None = None
+) -> pl.DataFrame:
     """Every comparison an A/B reports: retrieval against prompt-only, and the version (when it
-    is an arm) against each of them; with interval, p-value and verdict."""
-    own = version in set(results["arm"].to_list()) and version not in (BASE, RETRIEVAL)
-    pairs = [(RETRIEVAL, BASE), *(((version, BASE), (version, RETRIEVAL)) if own else ())]
+    is an arm) against each of them and against ``parent`` (an RL version's parent, when its
+    arm is in ``results``); with interval, p-value and verdict."""
+    arms = set(results["arm"].to_list())
+    own = version in arms and version not in (BASE, RETRIEVAL)
+    baselines = [BASE, RETRIEVAL, *([parent] if parent in arms - {BASE, version} else [])]
+    pairs = [(RETRIEVAL, BASE), *((version, b) for b in baselines if own)]
     rows = []
     for candidate, baseline in pairs:
         paired = compare_arms(results, candidate, baseline)

@@ -414,6 +414,15 @@ def version_origins(settings: MlflowSettings) -> list[tuple[str, str]]:
     return origins
 
 
+def version_parent(settings: MlflowSettings, version: str) -> str | None:
+    """The version an RL version continued (``base`` or a number, its lineage tag); None for
+    an SFT version."""
+    model_version = client_for(settings).get_model_version(
+        settings.registered_model_name, str(version)
+    )
+    return (model_version.tags or {}).get("parent_version") or None
+
+
 def version_run_id(settings: MlflowSettings, version: str) -> str | None:
     """The id of the training run that registered ``version``; None when it has none."""
     model_version = client_for(settings).get_model_version(

@@ -150,3 +150,20 @@ def test_promotion_guards_compare_the_candidate_with_the_champion_s_own_arm() ->
     assert guard_comparisons(candidate, pl.DataFrame(), "cs-trader-coder/3", BASE) == {}
     elsewhere = frame(rows("cs-trader-coder/2", {"other-1": [0.5]}))
     assert guard_comparisons(candidate, elsewhere, "cs-trader-coder/3", "cs-trader-coder/2") == {}
+
+
+def test_an_rl_version_is_compared_with_its_parent_when_the_parent_was_in_an_a_b() -> None:
+    base = rows(BASE, {t: [0.1] for t in TASKS})
+    retrieval = rows(RETRIEVAL, {t: [0.1] for t in TASKS})
+    sft = rows("cs-trader-coder/1", {t: [0.5] for t in TASKS})
+    rl = rows("cs-trader-coder/2", {t: [0.5] for t in TASKS})
+    table = comparison_table(
+        frame(base, retrieval, sft, rl), "cs-trader-coder/2", "cs-trader-coder/1"
+    )
+    last = table.row(-1, named=True)
+    assert (last["candidate"], last["baseline"]) == ("cs-trader-coder/2", "cs-trader-coder/1")
+    assert last["reward_difference"] == 0 and last["verdict"] == "not significant"
+    no_parent = comparison_table(
+        frame(base, retrieval, rl), "cs-trader-coder/2", "cs-trader-coder/1"
+    )
+    assert no_parent.height == 3  # the parent's arm is not there: nothing to compare with

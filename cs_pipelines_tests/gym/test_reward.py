@@ -132,3 +132,17 @@ def test_objectives_on_known_curves() -> None:
     assert calmar_ratio(np.array([100.0, 50.0, 75.0]), 365) < 0
     assert math.isinf(calmar_ratio(rising, 365))
     assert differential_sharpe(np.zeros(10), 0.1) == 0.0
+
+
+def test_a_strategy_that_loops_or_floods_output_is_gated_not_a_crash(bars, pool) -> None:
+    from cs_pipelines.backtest import BacktestConfig
+
+    loops = "import backtrader as bt\n\n\nclass Loop(bt.Strategy):\n    def next(self):\n"
+    loops += "        while True:\n            pass\n"
+    floods = SMA_CROSS.replace("def next(self):", "def next(self):\n        print('x' * 5000)")
+    gym = TradingGym(bars, GymConfig(), pool, backtest=BacktestConfig(timeout_s=3.0))
+    looped, flooded = gym.score([loops, floods])
+    assert looped.status == "gated" and looped.rungs_passed == 1
+    assert looped.reason.startswith("runs: timeout")
+    assert flooded.status == "scored"  # the output is cut to a tail; the numbers are the host's
+    assert len(flooded.backtest.stdout) <= 4000

@@ -24,7 +24,13 @@ from cs_pipelines.registry import (
     log_scores,
     log_training_run,
 )
-from cs_pipelines.registry.tracking import client_for, metric_key, score_key, version_origins
+from cs_pipelines.registry.tracking import (
+    client_for,
+    metric_key,
+    score_key,
+    version_origins,
+    version_parent,
+)
 from cs_pipelines.training import TrainingConfig, resolve
 from cs_pipelines.training.sft import TrainingResult
 
@@ -344,3 +350,4 @@ def test_an_rl_run_is_registered_with_its_parent_and_estimator(
         str(registered.version),
         "RL (passk_loo) from cs-trader-coder/1",
     )
+    assert version_parent(settings, registered.version) == "cs-trader-coder/1"
