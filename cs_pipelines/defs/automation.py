@@ -7,6 +7,7 @@ import dagster as dg
 from cs_pipelines.defs.curation import INSTRUCTIONS_SPEC, REPORT_SPEC
 from cs_pipelines.defs.evaluation import base_model, cryptoeval_scores, cryptoeval_tasks
 from cs_pipelines.defs.functions import function_candidates, function_tasks
+from cs_pipelines.defs.gym import trading_ab
 from cs_pipelines.defs.harvest import raw_commits
 from cs_pipelines.defs.holdout import sft_holdout_scores
 from cs_pipelines.defs.market import market_data
@@ -22,7 +23,7 @@ from cs_pipelines.registry.versions import registered_version
 
 CURATION_ASSETS = dg.AssetSelection.assets(INSTRUCTIONS_SPEC.key, REPORT_SPEC.key)
 
-MAIN_JOB_ASSETS = dg.AssetSelection.all() - dg.AssetSelection.assets("trading_ab")
+MAIN_JOB_ASSETS = dg.AssetSelection.all() - dg.AssetSelection.assets(trading_ab)
 """What the main job (`cs-pipelines run`, `make run`) materializes, in the asset graph's order
 (`cs_pipelines.main_job`): every asset, RL included (`rl_policy` after `sft_adapter`, so the
 scoring step scores the versions both register), but `trading_ab`, whose three arms of
@@ -87,9 +88,9 @@ promotion_job = dg.define_asset_job(
 
 scoring_job = dg.define_asset_job(
     "scoring_job",
-    selection=dg.AssetSelection.assets(cryptoeval_scores, sft_holdout_scores),
-    description="Score one model version (a partition of model_versions) on CryptoEval and on "
-    "the held-out SFT tasks.",
+    selection=dg.AssetSelection.assets(cryptoeval_scores, sft_holdout_scores, trading_ab),
+    description="Score one model version (a partition of model_versions) on CryptoEval, on "
+    "the held-out SFT tasks and in the trading A/B.",
 )
 
 
@@ -151,34 +152,46 @@ data_automation = dg.AutomationConditionSensorDefinition(
     jobs=[scoring_job, promotion_job],
     minimum_interval_seconds=60,
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Scores every model version not scored yet (the base model and each newly "
-    "registered version) on CryptoEval and, once the SFT dataset exists, on the held-out SFT "
-    "tasks; then asks for a promotion decision on each registered version.",
+    description="Scores every model version on what it lacks (the base model and each newly "
+    "registered version): CryptoEval; once the SFT dataset exists, the held-out SFT tasks; "
+    "once the market data exists too, the trading A/B. Asks for a promotion decision on each "
+    "registered version once it has every one of those scores, which the decision weighs.",
 )
 def model_versions_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
-    versions = context.instance.get_dynamic_partitions(model_version_partitions.name)
-    scored = context.instance.get_materialized_partitions(cryptoeval_scores.key)
-    # Held-out SFT tasks need the SFT dataset; before it exists a version gets CryptoEval only.
-    scores = [cryptoeval_scores.key]
-    if context.instance.get_latest_materialization_event(sft_dataset.key) is not None:
-        scores.append(sft_holdout_scores.key)
-    requests = [
-        dg.RunRequest(
-            run_key=f"score-{key}",
-            job_name="scoring_job",
-            partition_key=key,
-            asset_selection=scores,
-        )
-        for key in versions
-        if key not in scored
-    ]
-    requests += [
-        dg.RunRequest(
-            run_key=f"promote-{key}",
-            job_name="promotion_job",
-            run_config={"ops": {"model_promotion": {"config": {"version": number}}}},
-        )
-        for key in versions
-        if key in scored and (number := registered_version(key)) is not None
-    ]
+    instance = context.instance
+    versions = instance.get_dynamic_partitions(model_version_partitions.name)
+    wanted = _scores_wanted(instance)
+    done = {key: instance.get_materialized_partitions(key) for key in wanted}
+    requests = []
+    for version in versions:
+        missing = [key for key in wanted if version not in done[key]]
+        if missing:  # a new run key per missing set: scores wanted later are asked for later
+            names = "+".join(key.to_user_string() for key in missing)
+            requests.append(
+                dg.RunRequest(
+                    run_key=f"score-{version}-{names}",
+                    job_name="scoring_job",
+                    partition_key=version,
+                    asset_selection=missing,
+                )
+            )
+        elif (number := registered_version(version)) is not None:
+            requests.append(
+                dg.RunRequest(
+                    run_key=f"promote-{version}",
+                    job_name="promotion_job",
+                    run_config={"ops": {"model_promotion": {"config": {"version": number}}}},
+                )
+            )
     return dg.SensorResult(run_requests=requests)
+
+
+def _scores_wanted(instance: dg.DagsterInstance) -> list[dg.AssetKey]:
+    """CryptoEval always; the held-out SFT tasks need the SFT dataset, the trading A/B the
+    dataset and the market data."""
+    wanted = [cryptoeval_scores.key]
+    if instance.get_latest_materialization_event(sft_dataset.key) is not None:
+        wanted.append(sft_holdout_scores.key)
+        if instance.get_latest_materialization_event(market_data.key) is not None:
+            wanted.append(trading_ab.key)
+    return wanted

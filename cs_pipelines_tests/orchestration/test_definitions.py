@@ -209,31 +209,44 @@ def test_curation_runs_once_per_night_after_the_harvest():
 
 
 def test_model_versions_sensor_scores_new_versions_then_asks_for_a_decision():
+    def evaluate(instance):
+        result = model_versions_sensor(dg.build_sensor_context(instance=instance))
+        return {r.run_key: r for r in result.run_requests}
+
+    def scored(instance, asset, *versions):
+        for version in versions:
+            instance.report_runless_asset_event(dg.AssetMaterialization(asset, partition=version))
+
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions(
             model_version_partitions.name, ["base", "cs-trader-coder/1", "cs-trader-coder/2"]
         )
-        for scored in ("base", "cs-trader-coder/1"):
-            instance.report_runless_asset_event(
-                dg.AssetMaterialization("cryptoeval_scores", partition=scored)
-            )
-        result = model_versions_sensor(dg.build_sensor_context(instance=instance))
-        # Once the SFT dataset exists, a version is also scored on its held-out tasks.
+        scored(instance, "cryptoeval_scores", "base", "cs-trader-coder/1")
+        first = evaluate(instance)
+        # Once the SFT dataset exists, a version is also scored on its held-out tasks, and with
+        # the market data in the trading A/B; a version promotes only with all its scores.
         instance.report_runless_asset_event(dg.AssetMaterialization("sft_dataset"))
-        with_dataset = model_versions_sensor(dg.build_sensor_context(instance=instance))
-    requests = {r.run_key: r for r in result.run_requests}
-    assert set(requests) == {"score-cs-trader-coder/2", "promote-cs-trader-coder/1"}
-    score = requests["score-cs-trader-coder/2"]
+        instance.report_runless_asset_event(dg.AssetMaterialization("market_data"))
+        with_data = evaluate(instance)
+        scored(instance, "sft_holdout_scores", "cs-trader-coder/1")
+        scored(instance, "trading_ab", "cs-trader-coder/1")
+        complete = evaluate(instance)
+    assert set(first) == {"score-cs-trader-coder/2-cryptoeval_scores", "promote-cs-trader-coder/1"}
+    score = first["score-cs-trader-coder/2-cryptoeval_scores"]
     assert score.job_name == "scoring_job" and score.partition_key == "cs-trader-coder/2"
     assert score.asset_selection == [dg.AssetKey("cryptoeval_scores")]
-    (later,) = [r for r in with_dataset.run_requests if r.job_name == "scoring_job"]
-    assert set(later.asset_selection) == {
-        dg.AssetKey("cryptoeval_scores"),
-        dg.AssetKey("sft_holdout_scores"),
-    }
-    promote = requests["promote-cs-trader-coder/1"]
+    promote = first["promote-cs-trader-coder/1"]
     assert promote.job_name == "promotion_job"
     assert promote.run_config["ops"]["model_promotion"]["config"]["version"] == "1"
+    assert "promote-cs-trader-coder/1" not in with_data  # its held-out and A/B scores first
+    later = with_data["score-cs-trader-coder/1-sft_holdout_scores+trading_ab"]
+    assert later.asset_selection == [dg.AssetKey("sft_holdout_scores"), dg.AssetKey("trading_ab")]
+    everything = with_data[
+        "score-cs-trader-coder/2-cryptoeval_scores+sft_holdout_scores+trading_ab"
+    ]
+    assert len(everything.asset_selection) == 3
+    assert "promote-cs-trader-coder/1" in complete
+    assert not any(key.startswith("promote-base") for key in complete)  # base is no version
 
 
 def test_every_dependency_is_an_asset_defined_here():
