@@ -148,11 +148,21 @@ def _train(
             )
         except NoSignal as exc:
             result, registered = exc.result, False
-    summary = {
+    summary = run_summary(result, registered, len(pool), estimator, sft_loss_weight)
+    folder.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps(summary, indent=1))
+    return summary
+
+
+def run_summary(
+    result: Any, registered: bool, n_tasks: int, estimator: str, sft_loss_weight: float = 0.0
+) -> dict[str, Any]:
+    """What the report needs of one RL run (JSON-able, cached beside its adapter)."""
+    return {
         "estimator": estimator,
         "sft_loss_weight": sft_loss_weight,
         "registered": registered,
-        "tasks": len(pool),
+        "tasks": n_tasks,
         "steps": result.steps,
         "median_step_s": statistics.median(
             h["timing/step_s"] for h in result.history if "timing/step_s" in h
@@ -166,9 +176,6 @@ def _train(
         "shares": result.shares(),
         "config": result.config.as_params(),
     }
-    folder.mkdir(parents=True, exist_ok=True)
-    record.write_text(json.dumps(summary, indent=1))
-    return summary
 
 
 def _evaluate(
