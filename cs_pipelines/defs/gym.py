@@ -77,7 +77,8 @@ def trading_ab(
         base = make_generator(base_dir, settings)
         context.log.info(f"{version}: {len(tasks)} held-out strategy tasks, base arms")
         arms.append(run_arm(BASE, tasks, base, trading_gym, settings))
-        arms.append(run_arm(RETRIEVAL, tasks, base, trading_gym, settings, open_prompt_builder()))
+        builder = open_prompt_builder()
+        arms.append(run_arm(RETRIEVAL, tasks, base, trading_gym, settings, builder))
         del base
         if version != BASE_MODEL_VERSION:
             model_path, adapter = model_for(version, mlflow.settings, base_dir)
@@ -104,6 +105,9 @@ def trading_ab(
     return dg.MaterializeResult(
         metadata={
             "tasks": dg.MetadataValue.int(len(tasks)),
+            "retrieval": "few-shot examples from the commit index"
+            if builder is not None
+            else "no commit index yet: the retrieval arm was prompted zero-shot",
             "arms": dg.MetadataValue.md(markdown_table(_readable(summary), 20)),
             "comparisons": dg.MetadataValue.md(markdown_table(_readable(comparisons), 10, 120)),
             "chart": dg.MetadataValue.md(markdown_image(chart, "mean reward per arm")),
