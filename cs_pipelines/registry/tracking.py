@@ -17,7 +17,7 @@ import os
 import re
 import subprocess
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -111,18 +111,28 @@ def client_for(settings: MlflowSettings) -> MlflowClient:
     return MlflowClient(tracking_uri=uri, registry_uri=uri)
 
 
+URI_VARIABLES = ("MLFLOW_TRACKING_URI", "MLFLOW_REGISTRY_URI")
+
+
 @contextlib.contextmanager
 def using(settings: MlflowSettings) -> Iterator[None]:
-    """Point MLflow's fluent API at the settings' store for the duration of the block."""
-    previous_tracking, previous_registry = mlflow.get_tracking_uri(), mlflow.get_registry_uri()
+    """Point MLflow's fluent API at the settings' store for the duration of the block.
+
+    Afterwards everything is as before, unset included: MLflow's setters also export the URIs
+    as environment variables (for subprocesses), and its default when none is set is a
+    ``mlflow.db`` in the working directory; restoring that default as if it had been set
+    would leave every later process writing there."""
+    was_set = mlflow.is_tracking_uri_set()
+    previous = (mlflow.get_tracking_uri(), mlflow.get_registry_uri()) if was_set else (None, None)
     uri = settings.resolved_tracking_uri()
-    mlflow.set_tracking_uri(uri)
-    mlflow.set_registry_uri(uri)
-    try:
-        yield
-    finally:
-        mlflow.set_tracking_uri(previous_tracking)
-        mlflow.set_registry_uri(previous_registry)
+    with _env_kept(URI_VARIABLES):
+        mlflow.set_tracking_uri(uri)
+        mlflow.set_registry_uri(uri)
+        try:
+            yield
+        finally:
+            mlflow.set_tracking_uri(previous[0])
+            mlflow.set_registry_uri(previous[1])
 
 
 @contextlib.contextmanager
@@ -132,11 +142,25 @@ def _env(values: Mapping[str, str]) -> Iterator[None]:
     try:
         yield
     finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        _restore(saved)
+
+
+@contextlib.contextmanager
+def _env_kept(names: Iterable[str]) -> Iterator[None]:
+    """The variables ``names`` as they were before the block, whatever it set."""
+    saved = {key: os.environ.get(key) for key in names}
+    try:
+        yield
+    finally:
+        _restore(saved)
+
+
+def _restore(saved: Mapping[str, str | None]) -> None:
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 def check_reachable(settings: MlflowSettings) -> None:

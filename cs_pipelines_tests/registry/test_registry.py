@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from pathlib import Path
@@ -103,6 +104,34 @@ def test_the_default_store_lives_under_cs_data_dir(isolated_data_dir: Path) -> N
     assert settings.resolved_tracking_uri() == f"sqlite:///{database}"
     assert settings.resolved_artifact_location() == (database.parent / "artifacts").as_uri()
     assert settings.experiment_name == settings.registered_model_name == "cs-trader-coder"
+
+
+def test_using_a_store_leaves_mlflow_as_it_found_it(
+    isolated_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unset stays unset (MLflow's default would be a mlflow.db in the working directory, and
+    its setter exports the URI to every later subprocess); a set URI comes back."""
+    import mlflow
+
+    from cs_pipelines.registry.tracking import using
+
+    for name in ("MLFLOW_TRACKING_URI", "MLFLOW_REGISTRY_URI"):
+        monkeypatch.delenv(name, raising=False)
+    mlflow.set_tracking_uri(None)
+    mlflow.set_registry_uri(None)
+    monkeypatch.chdir(tmp_path)
+    settings = MlflowSettings()
+    with using(settings):
+        assert mlflow.get_tracking_uri() == settings.resolved_tracking_uri()
+        assert os.environ["MLFLOW_TRACKING_URI"] == settings.resolved_tracking_uri()
+    assert not mlflow.is_tracking_uri_set()
+    assert "MLFLOW_TRACKING_URI" not in os.environ and "MLFLOW_REGISTRY_URI" not in os.environ
+    mlflow.set_tracking_uri("sqlite:///elsewhere.db")
+    with using(settings):
+        pass
+    assert mlflow.get_tracking_uri() == "sqlite:///elsewhere.db"
+    mlflow.set_tracking_uri(None)
+    assert not (tmp_path / "mlflow.db").exists()
 
 
 def test_training_runs_become_new_versions_with_lineage(
