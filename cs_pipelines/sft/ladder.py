@@ -13,6 +13,11 @@
    them; and ``self.records`` ending like the teacher's;
 7. ``deterministic``: a second run gives identical metrics and behaviour.
 
+Every backtest is verified (``cs_pipelines.backtest``): the strategy decides in the sandbox, the
+host replays and measures, so the metrics and the behaviour the spec checks read (position
+changes, order types, position sizes, short bars) are the host's, not the candidate's own
+account; only ``self.records`` is, by definition, what the strategy reports.
+
 Backtests run in batches through a ``SandboxPool``: all first runs (one batch per feed count,
 since single-feed and two-feed tasks run on different bars), then all re-runs. Each row records
 the highest rung passed (``rung``, ``rung_name``; -1 and ``""`` when even parsing failed) and,
