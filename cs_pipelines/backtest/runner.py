@@ -146,11 +146,7 @@ def verified(
 def interpret(execution: ExecutionResult, prepared: PreparedData) -> BacktestResult:
     """A sandbox execution of the strategy process as a ``BacktestResult``: its decisions
     checked and replayed on the host, and the metrics of that replay."""
-    base = {
-        "duration_s": execution.duration_s,
-        "stdout": execution.stdout[-TAIL:],
-        "stderr": execution.stderr[-TAIL:],
-    }
+    base = _execution_fields(execution)
     if execution.exc_type == "StreamError":  # it wrote into the decision channel itself
         message = (
             f"rejected decision: the strategy broke the decision stream: {execution.exc_message}"
@@ -173,11 +169,7 @@ def interpret(execution: ExecutionResult, prepared: PreparedData) -> BacktestRes
 def interpret_program(execution: ExecutionResult, prepared: PreparedData) -> BacktestResult:
     """A run of the self-contained program (``build_program``) as a ``BacktestResult``, from
     the report the program itself made (so only as honest as the strategy)."""
-    base = {
-        "duration_s": execution.duration_s,
-        "stdout": execution.stdout[-TAIL:],
-        "stderr": execution.stderr[-TAIL:],
-    }
+    base = _execution_fields(execution)
     if execution.status is not Status.PASSED:
         return BacktestResult(execution.status.value, error=error_message(execution), **base)
     try:
@@ -205,6 +197,15 @@ def measured(report: dict[str, Any], prepared: PreparedData, base: dict) -> Back
         activity=report.get("activity", {}),
         **base,
     )
+
+
+def _execution_fields(execution: ExecutionResult) -> dict[str, Any]:
+    """What every result keeps of its execution: time and the tails of its output."""
+    return {
+        "duration_s": execution.duration_s,
+        "stdout": execution.stdout[-TAIL:],
+        "stderr": execution.stderr[-TAIL:],
+    }
 
 
 def reported_records(result: Any) -> dict[str, Any] | None:
