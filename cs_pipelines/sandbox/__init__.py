@@ -5,7 +5,8 @@ co.; a program that needs none of the third-party ones goes to a lighter server 
 standard-library ones, see ``Sandbox``). The child is locked down with rlimits (CPU, address
 space, file size, processes), its own session (killed as a group), a throw-away scratch
 directory, a scrubbed environment, no_new_privs, another uid when run as root, and a private
-/tmp and no network where the OS allows them. See ``pool.py`` for the API.
+/tmp, the platform's data folder out of sight (the warehouse holds every market bar: the future,
+for a backtest) and no network where the OS allows them. See ``pool.py`` for the API.
 
 Private /tmp and no network are per server, not per child: the server enters a new mount and a
 new, empty network namespace once, at start, and its children inherit both (a fresh network

@@ -192,6 +192,25 @@ def expose_to_others(paths: list[str]) -> list[str]:
     ]
 
 
+def hide(paths: Sequence[str], keep: Sequence[str] = ()) -> list[str]:
+    """Cover each folder of ``paths`` with an empty tmpfs, inside our private mount namespace
+    only, binding back the entries of it that paths in ``keep`` need (an import path that
+    lives inside). Folders that do not exist here (one under the private /tmp) need nothing.
+    Returns the folders so covered.
+
+    Why: the platform's data folder holds the warehouse, whose market bars a strategy must not
+    read (the future, for a backtest), and a child running as another uid could still read its
+    world-readable files.
+    """
+    hidden = []
+    for path in paths:
+        real = os.path.realpath(path)
+        entries = _entries_under(real, keep)
+        if os.path.isdir(real) and _mount_keeping(real, entries, b"mode=0755,size=1m"):
+            hidden.append(real)
+    return hidden
+
+
 def pids_of_uid(uid: int) -> list[int]:
     """Processes whose real uid is ``uid`` (a /proc scan: the slow path, used only on crashes)."""
     pids = []

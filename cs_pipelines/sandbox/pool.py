@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from cs_pipelines import paths
 from cs_pipelines.sandbox._osutil import pids_of_uid
 from cs_pipelines.sandbox._protocol import frame, recv, send, write_all
 from cs_pipelines.sandbox.child import CLEAN_ENV
@@ -148,15 +149,22 @@ class Sandbox:
         isolate_network: bool = True,
         isolate_tmp: bool = True,
         readable_paths: Iterable[str] = (),
+        hidden_paths: Iterable[str] | None = None,
         tiered: bool = True,
     ) -> None:
         """``readable_paths``: host files or folders the code may read even where they lie
-        under the private /tmp (market data, fixtures); the interpreter's own are added."""
+        under the private /tmp (market data, fixtures); the interpreter's own are added.
+        ``hidden_paths``: folders the code must not see, even where their files are
+        world-readable (default: the platform's data folder, ``paths.data_dir()``, with the
+        warehouse); readable paths inside stay visible. Both need the private mounts that
+        ``isolate_tmp`` makes."""
         preload = list(preload)
+        hidden = [paths.data_dir()] if hidden_paths is None else hidden_paths
         config = {
             "isolate_network": isolate_network,
             "isolate_tmp": isolate_tmp,
             "readable_paths": [str(Path(path).resolve()) for path in readable_paths],
+            "hidden_paths": [str(Path(path).resolve()) for path in hidden],
         }
         light, third_party = _split_preload(preload)
         self._full = _Server({**config, "preload": preload})

@@ -49,6 +49,9 @@ class Server:
         import_paths = [sys.prefix, sys.base_prefix, *sys.path, *config.get("readable_paths", ())]
         kept = _osutil.isolate_tmp(keep=import_paths) if config.get("isolate_tmp") else None
         self.fs_isolated = kept is not None
+        # The platform's data (the warehouse's market bars: the future, for a backtest).
+        hidden = config.get("hidden_paths", ())
+        self.hidden = _osutil.hide(hidden, keep=import_paths) if self.fs_isolated else []
         # Host folders bound back into the private /tmp: the wipe after each run must skip them.
         self.kept_in_tmp = frozenset(kept or ())
         self.preloaded = []
@@ -74,7 +77,8 @@ class Server:
         self.huge_pages = _osutil.use_huge_pages()
 
     def hello(self) -> dict[str, Any]:
-        keys = ("network_isolated", "fs_isolated", "preloaded", "uid", "base_vm", "exposed")
+        keys = ("network_isolated", "fs_isolated", "hidden", "preloaded", "uid", "base_vm")
+        keys += ("exposed",)
         keys += ("fork_plain", "huge_pages")
         return {"pid": os.getpid(), **{k: getattr(self, k) for k in keys}}
 

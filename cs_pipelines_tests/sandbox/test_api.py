@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
+from unittest import mock
 
-from cs_pipelines.sandbox import ExecutionResult, SandboxPool, Status, run
+from cs_pipelines.sandbox import ExecutionResult, Sandbox, SandboxPool, Status, run
 from cs_pipelines.sandbox.pool import DEFAULT_PRELOAD, _imports_only_stdlib
 
 
@@ -142,5 +144,40 @@ def test_host_folders_under_tmp_stay_readable_and_untouched() -> None:
         assert results[1].result == "PermissionError"
         assert data.read_text() == "close\n1.0\n"  # still there after two runs and their wipes
         assert sorted(p.name for p in folder.iterdir()) == ["bars.csv"]
+    finally:
+        shutil.rmtree(folder)
+
+
+def test_the_data_folder_is_hidden_but_readable_paths_inside_it_stay() -> None:
+    """The platform's data folder (the warehouse, with every market bar) is out of the code's
+    sight by default, even with world-readable files; a readable path inside it stays visible.
+    Without the hiding, the same code reads the warehouse (so the check can fail)."""
+    folder = Path(tempfile.mkdtemp(dir="/var/tmp", prefix="sandbox-data-"))
+    try:
+        folder.chmod(0o755)
+        (folder / "warehouse.duckdb").write_text("future bars")
+        (folder / "market").mkdir(mode=0o755)
+        (folder / "market" / "bars.csv").write_text("close\n1.0\n")
+        for path in [folder / "warehouse.duckdb", folder / "market" / "bars.csv"]:
+            path.chmod(0o644)
+        code = (
+            "import os\n"
+            f"try:\n    emit(open({str(folder / 'warehouse.duckdb')!r}).read())\n"
+            "except OSError as exc:\n    emit(type(exc).__name__)\n"
+            f"print(open({str(folder / 'market' / 'bars.csv')!r}).read(), end='')\n"
+            f"print(sorted(os.listdir({str(folder)!r})))\n"
+        )
+        data_dir = mock.patch.dict(os.environ, {"CS_DATA_DIR": str(folder)})
+        with data_dir, Sandbox(readable_paths=[folder / "market"]) as sandbox:
+            hidden = sandbox.run(code)
+            said = [server["hidden"] for server in sandbox.servers if server]
+        with Sandbox(readable_paths=[folder / "market"], hidden_paths=[]) as sandbox:
+            shown = sandbox.run(code)
+        assert hidden.status == Status.PASSED, hidden
+        assert said and all(paths == [str(folder)] for paths in said)
+        assert hidden.result == "FileNotFoundError"
+        assert hidden.stdout == "close\n1.0\n['market']\n"
+        assert shown.result == "future bars"
+        assert (folder / "warehouse.duckdb").read_text() == "future bars"
     finally:
         shutil.rmtree(folder)
