@@ -97,6 +97,10 @@ def rl_policy(
     strategies = "strategy" in resolved.kinds
     bars = probe_feeds(warehouse.warehouse) if strategies else {}
     gym_settings = to_stage_config(gym, GymConfig)
+    reward = (
+        f"function test calls matched (timeout {resolved.reward_timeout_s} s); "
+        + _strategy_reward(settings.strategy_reward, gym_settings)
+    )
     with SandboxPool() as sandbox:
         trading_gym = None
         if strategies and settings.strategy_reward == "gym":
@@ -124,6 +128,7 @@ def rl_policy(
                     **costs,
                     "registered": False,
                     "reason": str(exc),
+                    "reward": reward,
                     "parent_version": parent,
                     "curves": dg.MetadataValue.md(_curves(exc.result.history, output_dir)),
                 },
@@ -134,8 +139,7 @@ def rl_policy(
         **data_versions(context, ("sft_dataset", "base_model")),
         "parent_version": parent,
         "rl_estimator": resolved.estimator,
-        "rl_reward": f"function test calls matched (timeout {resolved.reward_timeout_s} s); "
-        + _strategy_reward(settings.strategy_reward, gym_settings),
+        "rl_reward": reward,
     }
     registered = log_training_run(mlflow.settings, result, lineage, paths.base_model_dir())
     partition = f"{registered.name}/{registered.version}"
@@ -146,6 +150,7 @@ def rl_policy(
             **result.as_metadata(),
             **registered.as_metadata(),
             "registered": True,
+            "reward": reward,
             "model_version_partition": partition,
             "mlflow_run": dg.MetadataValue.url(
                 mlflow.ui_url(registered.experiment_id, registered.run_id)
