@@ -101,7 +101,7 @@ def _train(
     from cs_pipelines.rl.config import RLConfig
     from cs_pipelines.rl.pool import train_only_pool
     from cs_pipelines.rl.rewards import rewards_for
-    from cs_pipelines.rl.trainer import NoSignal, train_rl
+    from cs_pipelines.rl.trainer import NoSignal, format_rl_progress, train_rl
     from cs_pipelines.sandbox import SandboxPool
 
     entry_points = [t.entry_point for t in read_jsonl(paths.cryptoeval_tasks_file())]
@@ -122,7 +122,15 @@ def _train(
         rewards = rewards_for(pool, tasks_by_id, {}, sandbox, gym=gym)
         try:
             result, registered = (
-                train_rl(paths.base_model_dir(), parent, pool, rewards, folder, config),
+                train_rl(
+                    paths.base_model_dir(),
+                    parent,
+                    pool,
+                    rewards,
+                    folder,
+                    config,
+                    progress=lambda event: print(format_rl_progress(event), flush=True),
+                ),
                 True,
             )
         except NoSignal as exc:
