@@ -1,0 +1,147 @@
+"""What a Python change changed, at the level of functions, methods and classes.
+
+CommitPackFT pairs a commit message with whole files before and after, inside a 768-token
+window; trading code lives in long files, so on real trading histories that window alone
+rejects most commits. :func:`changed_units` compares the two versions' syntax trees instead and
+returns the enclosing definitions that differ, before and after: a pair the size of what
+changed, whatever the size of the file.
+
+Units of a module: its top-level functions; its top-level classes, whose methods are units of
+their own (``Strategy.next``) while the class unit is what is left of it (header, decorators,
+docstring, attributes); and ``<module>``, the top-level statements outside any definition
+(imports, constants). Nested functions and classes belong to their parent. A unit is identified
+by its qualified name (a repeated one, such as a property's getter and setter, by its
+occurrence: ``C.x``, ``C.x#2``); a renamed function is one unit removed and one added.
+"""
+
+from __future__ import annotations
+
+import ast
+import warnings
+from dataclasses import dataclass
+from typing import Literal
+
+UnitKind = Literal["function", "method", "class", "module"]
+MODULE = "<module>"
+
+
+class UnparsableSource(ValueError):
+    """A version of the file that is not Python this interpreter can parse (said which)."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    qualname: str
+    kind: UnitKind
+    code: str  # its lines, decorators included; a class without its methods' lines
+    first_line: int  # 1-based, in the file
+
+
+@dataclass(frozen=True)
+class UnitChange:
+    qualname: str
+    kind: UnitKind
+    before: str  # "" when the unit was added
+    after: str  # "" when it was removed
+    first_line: int  # where it is in the new version (the old one for a removal)
+
+    @property
+    def change(self) -> Literal["added", "removed", "modified"]:
+        if not self.before:
+            return "added"
+        return "removed" if not self.after else "modified"
+
+
+def units(source: str, version: str = "source") -> dict[str, Unit]:
+    """The units of ``source`` by qualified name, in file order (see the module).
+
+    Raises :class:`UnparsableSource` naming ``version`` (``"old"``, ``"new"``) when it does not
+    parse: a syntax error, a null byte, or nesting too deep for the parser.
+    """
+    try:
+        with warnings.catch_warnings():  # invalid escapes &c. warn on stderr: not ours to say
+            warnings.simplefilter("ignore")
+            tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        raise UnparsableSource(f"the {version} version does not parse: {_reason(exc)}") from None
+    lines = source.splitlines()
+    found: list[Unit] = []
+    loose: list[str] = []  # <module>: top-level statements outside any definition
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            found.append(Unit(node.name, "function", _text(lines, node), _start(node)))
+        elif isinstance(node, ast.ClassDef):
+            found += _class_units(node, lines)
+        else:
+            loose.append(_text(lines, node))
+    named = _named(found)
+    if loose:
+        first = min(_start(n) for n in tree.body if not isinstance(n, _DEFINITIONS))
+        named = {MODULE: Unit(MODULE, "module", "\n".join(loose), first), **named}
+    return named
+
+
+def changed_units(old_source: str, new_source: str) -> list[UnitChange]:
+    """The units that differ between the two versions, in the new version's order (removed
+    ones after). Lines compare without trailing whitespace, so a re-indented or re-worded
+    line counts and a stripped trailing space does not."""
+    old, new = units(old_source, "old"), units(new_source, "new")
+    before = {name: unit.code for name, unit in old.items()}
+    changes = [
+        UnitChange(name, unit.kind, before.get(name, ""), unit.code, unit.first_line)
+        for name, unit in new.items()
+        if _normalised(before.get(name, "")) != _normalised(unit.code)
+    ]
+    changes += [
+        UnitChange(name, unit.kind, unit.code, "", unit.first_line)
+        for name, unit in old.items()
+        if name not in new
+    ]
+    return changes
+
+
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _class_units(node: ast.ClassDef, lines: list[str]) -> list[Unit]:
+    methods = [n for n in node.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+    skipped = {line for m in methods for line in range(_start(m), (m.end_lineno or m.lineno) + 1)}
+    first, last = _start(node), node.end_lineno or node.lineno
+    rest = [lines[i - 1] for i in range(first, last + 1) if i not in skipped and i <= len(lines)]
+    return [
+        Unit(node.name, "class", "\n".join(rest).rstrip(), first),
+        *(Unit(f"{node.name}.{m.name}", "method", _text(lines, m), _start(m)) for m in methods),
+    ]
+
+
+def _named(found: list[Unit]) -> dict[str, Unit]:
+    """Units by qualified name; a repeated name gets ``#2``, ``#3``... in order."""
+    named: dict[str, Unit] = {}
+    seen: dict[str, int] = {}
+    for unit in found:
+        seen[unit.qualname] = seen.get(unit.qualname, 0) + 1
+        count = seen[unit.qualname]
+        key = unit.qualname if count == 1 else f"{unit.qualname}#{count}"
+        named[key] = Unit(key, unit.kind, unit.code, unit.first_line)
+    return named
+
+
+def _start(node: ast.stmt) -> int:
+    decorators = getattr(node, "decorator_list", [])
+    return min([node.lineno, *(d.lineno for d in decorators)])
+
+
+def _text(lines: list[str], node: ast.stmt) -> str:
+    return "\n".join(lines[_start(node) - 1 : node.end_lineno or node.lineno])
+
+
+def _normalised(code: str) -> list[str]:
+    return [line.rstrip() for line in code.splitlines()]
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, SyntaxError):
+        return f"{exc.msg} (line {exc.lineno})"
+    if isinstance(exc, RecursionError | MemoryError):
+        return "nested too deeply"
+    return str(exc)
