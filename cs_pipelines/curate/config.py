@@ -41,6 +41,18 @@ BAD_SUBSTRINGS: tuple[str, ...] = (
 VERSION_BUMP_PREFIXES: tuple[str, ...] = ("Bump", "Set version", "Update version")
 
 
+# Dependency updates (dependabot, renovate, pre-commit.ci): matched on the lower-cased subject,
+# and on the lower-cased path of a single changed file.
+DEPENDENCY_SUBJECT = (
+    r"^(?:\S+: )?(?:bump|update|upgrade|pin) (?:the \S+ group|\S+ (?:requirement )?from \S+ to )"
+    r"|^update dependency |pre-commit autoupdate"
+)
+DEPENDENCY_FILE = (
+    r"(?:^|/)(?:requirements[^/]*\.(?:txt|in)|[^/]*\.lock|pipfile|package-lock\.json"
+    r"|environment\.ya?ml|\.pre-commit-config\.yaml)$"
+)
+
+
 @dataclass(frozen=True)
 class CurationConfig:
     """Every threshold of every curation rule; defaults follow CommitPackFT (OctoPack, StarCoder).
@@ -74,6 +86,11 @@ class CurationConfig:
     bad_substrings: tuple[str, ...] = BAD_SUBSTRINGS
     version_bump_prefixes: tuple[str, ...] = VERSION_BUMP_PREFIXES
     version_bump_keep_fraction: float = 0.1
+    # Dependency updates stay in raw_commits but leave the instruction data (a kept share, by
+    # the sha, when above 0): they teach nothing about code and flood trading histories.
+    dependency_subject: str = DEPENDENCY_SUBJECT
+    dependency_file: str = DEPENDENCY_FILE
+    dependency_keep_fraction: float = 0.0
     imperative_verbs: frozenset[str] = IMPERATIVE_VERBS
     # Near dedup: MinHash LSH over 5-grams of code tokens of instruction + new contents.
     near_dup_threshold: float = 0.8
@@ -89,6 +106,7 @@ class CurationConfig:
                 (self.bytes_per_token <= 0, "bytes_per_token must be positive"),
                 (self.min_tokens > self.max_tokens, "min_tokens > max_tokens"),
                 (not 0 <= self.version_bump_keep_fraction <= 1, "version_bump_keep_fraction"),
+                (not 0 <= self.dependency_keep_fraction <= 1, "dependency_keep_fraction"),
                 (not 0 < self.near_dup_threshold < 1, "near_dup_threshold in (0, 1)"),
                 (self.shingle_size < 1, "shingle_size must be >= 1"),
                 (self.num_perm < 2, "num_perm must be >= 2"),

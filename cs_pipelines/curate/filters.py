@@ -34,7 +34,10 @@ Deliberate deviations from CommitPackFT (each noted at its rule):
 * the file-name rule uses the whole stem (``my.module`` of ``my.module.py``; theirs took
   ``module``) and ignores dot-files (theirs rejected every subject for ``.bashrc``);
 * the token window is estimated (see ``CurationConfig.token_estimator``), not tokenised;
-* new contents are capped like old contents, and the whole message has a length cap.
+* new contents are capped like old contents, and the whole message has a length cap;
+* dependency updates (dependabot-style subjects, requirements and lock files) are a rule of
+  their own, all dropped by default: on trading histories they were most of what CommitPackFT's
+  10% share of "Bump ..." subjects let through.
 """
 
 from __future__ import annotations
@@ -447,18 +450,37 @@ def _sha_fraction_expr() -> pl.Expr:
     return pl.when(head.str.contains(r"^[0-9a-fA-F]+$")).then(number)
 
 
+def _coin_rejects(sha: str, keep_fraction: float) -> bool:
+    """Drop all but ``keep_fraction`` of a kind of commit; the sha is the coin."""
+    fraction = sha_fraction(sha)
+    return fraction is None or fraction >= keep_fraction
+
+
 def _bump_rejects(r: Row, c: CurationConfig) -> bool:
     """CommitPackFT drops 90% of version bumps at random; here the sha is the coin."""
     if not r["instruction"].startswith(c.version_bump_prefixes):
         return False
-    fraction = sha_fraction(r["sha"])
-    return fraction is None or fraction >= c.version_bump_keep_fraction
+    return _coin_rejects(r["sha"], c.version_bump_keep_fraction)
 
 
 def _bump_expr(c: CurationConfig) -> pl.Expr:
     instruction = pl.col("instruction")
     is_bump = pl.any_horizontal(instruction.str.starts_with(p) for p in c.version_bump_prefixes)
     return is_bump & (_sha_fraction_expr() >= c.version_bump_keep_fraction)
+
+
+def _dependency_rejects(r: Row, c: CurationConfig) -> bool:
+    is_update = re.search(c.dependency_subject, r["subject"].lower()) or re.search(
+        c.dependency_file, r["new_path"].lower()
+    )
+    return bool(is_update) and _coin_rejects(r["sha"], c.dependency_keep_fraction)
+
+
+def _dependency_expr(c: CurationConfig) -> pl.Expr:
+    is_update = pl.col("_subject_lower").str.contains(c.dependency_subject) | pl.col(
+        "new_path"
+    ).str.to_lowercase().str.contains(c.dependency_file)
+    return is_update & (_sha_fraction_expr() >= c.dependency_keep_fraction)
 
 
 def _verb_rejects(r: Row, c: CurationConfig) -> bool:
@@ -680,6 +702,15 @@ TEXT_RULES: list[Rule] = [
         "Instruction is a hex hash (0239-2a41).",
         _fixed(r"^[0-9a-f]+(?:-[0-9a-f]+)*$"),
         "instruction",
+    ),
+    Rule(
+        "dependency_update",
+        "Dependency update (dependabot-style subject, or a requirements or lock file), outside "
+        "the sha-chosen kept fraction (none by default).",
+        ("subject", "new_path", "sha"),
+        _dependency_rejects,
+        _dependency_expr,
+        lambda c: pl.col("new_path"),
     ),
     Rule(
         "version_bump",

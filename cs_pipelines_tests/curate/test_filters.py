@@ -158,6 +158,16 @@ CASES = [
     ("version_bump", subject("Update version number in setup", sha="f" * 40), True),
     ("version_bump", subject("bump version to 1.2.0 now", sha="f" * 40), False),  # case
     ("version_bump", subject("Bump version to 1.2.0 now", sha="zzzzzzzz"), True),
+    ("dependency_update", subject("Bump mypy from 0.720 to 0.730"), True),
+    ("dependency_update", subject("build(deps): bump ccxt from 4.1.1 to 4.1.2"), True),
+    ("dependency_update", subject("Bump the pip group with 3 updates"), True),
+    ("dependency_update", subject("Update numpy requirement from <1.25 to <1.27"), True),
+    ("dependency_update", subject("[pre-commit.ci] pre-commit autoupdate"), True),
+    ("dependency_update", subject("Pin the exchange client", path="requirements-dev.txt"), True),
+    ("dependency_update", subject("Refresh the locked versions", path="poetry.lock"), True),
+    ("dependency_update", subject("Bump the version of the strategy api"), False),
+    ("dependency_update", subject("Update ccxt handling from the old api to the new"), False),
+    ("dependency_update", subject("Read requirements from the strategy file"), False),
     # the cleaned subject
     ("instruction_length", subject("[core] Add a b cd"), True),  # "Add a b cd": 4 words
     ("instruction_length", subject("[core] Add a b cd e"), False),
@@ -310,3 +320,11 @@ def test_file_stem_and_sha_fraction() -> None:
     assert file_stem("a.") is None
     assert sha_fraction("00000000") == 0.0
     assert sha_fraction("xyz") is None
+
+
+def test_dependency_updates_may_keep_a_share() -> None:
+    bump = {"subject": "Bump mypy from 0.720 to 0.730", "sha": "19999999" + "0" * 32}
+    check("dependency_update", True, **bump)
+    check("dependency_update", False, CurationConfig(dependency_keep_fraction=0.1), **bump)
+    with pytest.raises(ValueError, match="dependency_keep_fraction"):
+        CurationConfig(dependency_keep_fraction=1.5)
