@@ -92,6 +92,20 @@ class CurationConfig:
     dependency_file: str = DEPENDENCY_FILE
     dependency_keep_fraction: float = 0.0
     imperative_verbs: frozenset[str] = IMPERATIVE_VERBS
+    # The unit form (curate.unit_pairs): a separable Python change that a structure rule named
+    # here rejected becomes the pair of the units it changed, inside the same token window.
+    unit_pairs: bool = True
+    unit_rescues: tuple[str, ...] = (
+        "multi_file", "change_type", "missing_contents", "contents_truncated",
+        "contents_too_long", "token_window",
+    )  # fmt: skip
+    max_unit_files: int = 3
+    max_unit_source_bytes: int = 1_000_000  # a longer file's blob counts as unreadable
+    # Files that may change beside the Python ones (lower-cased path): documentation.
+    unit_ignored_files: str = (
+        r"^(?!.*requirements).*\.(?:md|rst|txt|adoc)$|(?:^|/)(?:docs?|changelog[^/]*|changes"
+        r"|news)/|(?:^|/)(?:changelog|changes|news|history|authors|contributors)$"
+    )
     # Near dedup: MinHash LSH over 5-grams of code tokens of instruction + new contents.
     near_dup_threshold: float = 0.8
     shingle_size: int = 5
@@ -110,6 +124,7 @@ class CurationConfig:
                 (not 0 < self.near_dup_threshold < 1, "near_dup_threshold in (0, 1)"),
                 (self.shingle_size < 1, "shingle_size must be >= 1"),
                 (self.num_perm < 2, "num_perm must be >= 2"),
+                (self.max_unit_files < 1, "max_unit_files must be >= 1"),
             ]
             if failed
         ]

@@ -351,7 +351,7 @@ def _language_expr(c: CurationConfig) -> pl.Expr:
 CODE_TOKEN = r"\w+|[^\w\s]"
 
 
-def _estimate_tokens(text: str, c: CurationConfig) -> int:
+def estimate_tokens(text: str, c: CurationConfig) -> int:
     """Cheap deterministic token count; see ``CurationConfig.token_estimator``."""
     if c.token_estimator == "regex":
         return len(re.findall(CODE_TOKEN, text))
@@ -366,7 +366,7 @@ def _estimate_tokens_expr(c: CurationConfig) -> pl.Expr:
 
 
 def _token_rejects(r: Row, c: CurationConfig) -> bool:
-    tokens = _estimate_tokens(r["old_contents"], c) + _estimate_tokens(r["new_contents"], c)
+    tokens = estimate_tokens(r["old_contents"], c) + estimate_tokens(r["new_contents"], c)
     return not c.min_tokens <= tokens <= c.max_tokens
 
 
@@ -796,9 +796,19 @@ def evaluate(commits: pl.DataFrame | pl.LazyFrame, config: CurationConfig) -> Ev
     structure = _with_verdicts(
         prepare(commits).with_row_index(ROW), STRUCTURE_RULES, config
     ).collect()
-    reached = structure.lazy().filter(pl.col(FIRST_RULE).is_null()).select(ROW, *TEXT_INPUT)
-    text = _with_verdicts(prepare_text(reached), TEXT_RULES, config).collect()
+    text = text_verdicts(structure.filter(pl.col(FIRST_RULE).is_null()), config)
     return Evaluation(structure, text)
+
+
+def text_verdicts(rows: pl.DataFrame, config: CurationConfig) -> pl.DataFrame:
+    """The text tier over ``rows`` (``ROW`` and :data:`TEXT_INPUT` columns)."""
+    reached = rows.lazy().select(ROW, *TEXT_INPUT)
+    return _with_verdicts(prepare_text(reached), TEXT_RULES, config).collect()
+
+
+def text_rejections(text: pl.DataFrame, config: CurationConfig) -> pl.DataFrame:
+    """One row per commit of :func:`text_verdicts`'s frame a text rule rejected."""
+    return _tier_rejections(text, TEXT_RULES, config).collect()
 
 
 def apply_rules(commits: pl.DataFrame | pl.LazyFrame, config: CurationConfig) -> pl.DataFrame:

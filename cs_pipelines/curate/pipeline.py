@@ -1,8 +1,10 @@
-"""Curation end to end: rule filters, then exact dedup, then near dedup, with a full accounting.
+"""Curation end to end: rule filters, the unit form, exact dedup, near dedup, fully accounted.
 
-:func:`curate` turns harvested commits (``RAW_COMMITS_SCHEMA``) into CommitPackFT-style
-instruction rows and explains every removal: each input commit is either kept or appears exactly
-once in ``rejections``, charged to the first stage/rule that removed it, so the report adds up.
+:func:`curate` turns harvested commits (``RAW_COMMITS_SCHEMA``) into instruction rows of two
+kinds, CommitPackFT's whole files (``kind = "file"``) and the units a separable Python change
+touched (``kind = "units"``, ``curate.unit_pairs``), and explains every removal: each input
+commit is either kept or appears exactly once in ``rejections``, charged to the first stage/rule
+that removed it, so the report adds up.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from cs_pipelines.curate.filters import (
     rule_counts,
     rule_rejections,
 )
+from cs_pipelines.curate.unit_pairs import UNIT_RULES, BlobTexts, Rescue, rescue
 
 
 @dataclass
@@ -52,6 +55,8 @@ INSTRUCTIONS_SCHEMA: dict[str, pl.DataType] = {
     "committed_at": pl.Datetime("us", "UTC"),
     "diff": pl.Utf8(),
     "content_hash": pl.Utf8(),
+    "kind": pl.Utf8(),  # "file": whole file before/after; "units": the changed units
+    "units": pl.Utf8(),  # the changed units' names (kind "units")
 }
 
 REJECTIONS_SCHEMA: dict[str, pl.DataType] = {
@@ -77,9 +82,14 @@ log = logging.getLogger(__name__)
 
 
 def curate(
-    commits: pl.DataFrame | pl.LazyFrame, config: CurationConfig = CurationConfig()
+    commits: pl.DataFrame | pl.LazyFrame,
+    config: CurationConfig = CurationConfig(),
+    blob_texts: BlobTexts | None = None,
 ) -> CurationResult:
-    """Apply the rules, exact dedup and near dedup to ``commits`` (``RAW_COMMITS_SCHEMA``)."""
+    """Apply the rules, the unit form, exact dedup and near dedup to ``commits``
+    (``RAW_COMMITS_SCHEMA``). ``blob_texts`` reads the files of multi-file commits for the
+    unit form (``harvest.blobs.MirrorBlobs``); without it only single-file commits whose
+    contents were harvested whole can take that form."""
     if not lsh_accepts(config.near_dup_threshold, config.num_perm):  # fail before work
         raise ValueError(
             f"near_dup_threshold={config.near_dup_threshold} is too close to 1 for "
@@ -87,13 +97,22 @@ def curate(
         )
     evaluation = evaluate(commits, config)
     n_input = evaluation.structure.height
+    units = _unit_form(commits, evaluation, config, blob_texts)
+    files = evaluation.kept().with_columns(
+        pl.lit("file").alias("kind"), pl.lit(None, pl.Utf8).alias("units")
+    )
     hashed = content_hash(pl.col("new_contents"), pl.col("instruction"))
     passed = (
-        evaluation.kept()
+        pl.concat([files, units.kept.with_columns(pl.lit("units").alias("kind"))], how="diagonal")
         .sort(ORDER_KEY, nulls_last=True)
         .with_columns(hashed.alias("content_hash"), message_expr().alias("message"))
     )
-    log.info("curation rules kept %d of %d commits", passed.height, n_input)
+    log.info(
+        "curation rules kept %d of %d commits (%d in the unit form)",
+        passed.height,
+        n_input,
+        units.kept.height,
+    )
     unique, exact_rej = exact_dedup(passed)
     kept, near_rej = near_dedup(unique, config)
     log.info(
@@ -102,10 +121,11 @@ def curate(
         near_rej.height,
         kept.height,
     )
-    rejections = pl.concat(
-        [rule_rejections(evaluation, config), exact_rej, near_rej], how="vertical"
-    ).cast(REJECTIONS_SCHEMA)
-    report = _report(evaluation, exact_rej.height, near_rej.height, config)
+    rules = rule_rejections(evaluation, config).join(units.taken, on=["repo", "sha"], how="anti")
+    rejections = pl.concat([rules, units.rejections, exact_rej, near_rej], how="vertical").cast(
+        REJECTIONS_SCHEMA
+    )
+    report = _report(evaluation, rejections, config)
     return CurationResult(
         instructions=kept.select(list(INSTRUCTIONS_SCHEMA)).cast(INSTRUCTIONS_SCHEMA),
         rejections=rejections,
@@ -114,22 +134,45 @@ def curate(
     )
 
 
+def _unit_form(
+    commits: pl.DataFrame | pl.LazyFrame,
+    evaluation: Evaluation,
+    config: CurationConfig,
+    blob_texts: BlobTexts | None,
+) -> Rescue:
+    if not config.unit_pairs:
+        empty = evaluation.kept().clear().with_columns(pl.lit(None, pl.Utf8).alias("units"))
+        keys = pl.DataFrame(schema={"repo": pl.Utf8, "sha": pl.Utf8})
+        return Rescue(empty, pl.DataFrame(schema=REJECTIONS_SCHEMA), keys)
+    files = commits.lazy().select("files").collect().get_column("files")
+    return rescue(files, evaluation, config, blob_texts)
+
+
 def _report(
-    evaluation: Evaluation, n_exact: int, n_near: int, config: CurationConfig
+    evaluation: Evaluation, rejections: pl.DataFrame, config: CurationConfig
 ) -> pl.DataFrame:
-    rules = rule_counts(evaluation)
-    dedup_rows = pl.DataFrame(
+    """Per rule in order (structure, message, unit form, dedup): the commits charged to it,
+    and those it rejects on its own among the commits its tier sees (see ``rule_counts``)."""
+    charged = dict(rejections.group_by("rule").len().iter_rows())
+    rules = rule_counts(evaluation).with_columns(
+        pl.col("rule").replace_strict(charged, default=0, return_dtype=pl.Int64).alias("removed")
+    )
+    descriptions = {
+        **UNIT_RULES,
+        "exact_duplicate": "Same whitespace-normalised new contents and instruction as an "
+        "earlier commit.",
+        "near_duplicate": f"MinHash Jaccard >= {config.near_dup_threshold} with an earlier kept "
+        f"commit ({config.shingle_size}-gram code-token shingles of instruction + new contents).",
+    }
+    stages = {"exact_duplicate": "exact_dedup", "near_duplicate": "near_dedup"}
+    later = pl.DataFrame(
         {
-            "stage": ["exact_dedup", "near_dedup"],
-            "rule": ["exact_duplicate", "near_duplicate"],
-            "description": [
-                "Same whitespace-normalised new contents and instruction as an earlier commit.",
-                f"MinHash Jaccard >= {config.near_dup_threshold} with an earlier kept commit "
-                f"({config.shingle_size}-gram code-token shingles of instruction + new contents).",
-            ],
-            "removed": [n_exact, n_near],
-            "rejects_alone": [n_exact, n_near],
+            "stage": [stages.get(rule, "units") for rule in descriptions],
+            "rule": list(descriptions),
+            "description": list(descriptions.values()),
+            "removed": [charged.get(rule, 0) for rule in descriptions],
+            "rejects_alone": [charged.get(rule, 0) for rule in descriptions],
         },
         schema=REPORT_SCHEMA,
     )
-    return pl.concat([rules.cast(REPORT_SCHEMA), dedup_rows], how="vertical")
+    return pl.concat([rules.cast(REPORT_SCHEMA), later], how="vertical")

@@ -10,6 +10,7 @@ from cs_pipelines.curate import CurationConfig, CurationResult, curate
 from cs_pipelines.defs.checks import no_offending_rows
 from cs_pipelines.defs.config import launchpad_config, to_stage_config
 from cs_pipelines.defs.resources import WarehouseResource
+from cs_pipelines.harvest.blobs import mirror_blob_texts
 from cs_pipelines.reporting import bar_chart_png, markdown_image, markdown_table
 from cs_pipelines.warehouse.tables import (
     COMMIT_INSTRUCTIONS,
@@ -38,9 +39,12 @@ INSTRUCTIONS_SPEC = dg.AssetSpec(
     kinds={"duckdb", "polars"},
     group_name="curation",
     description=(
-        "Instruction data in CommitPackFT form: the cleaned commit subject as the instruction, "
-        "old and new contents of the single changed file, language, repo, sha and diff. Only "
-        "commits that pass every CommitPackFT filter, after exact and MinHash near dedup."
+        "Instruction data from commits: the cleaned commit subject as the instruction, the code "
+        "before and after, language, repo, sha and diff. Two kinds: `file`, CommitPackFT's "
+        "single changed file whole; `units`, the functions, methods and classes a separable "
+        "Python change touched (read from the mirrors), for commits too long or too wide for "
+        "CommitPackFT. Only commits whose message passes every CommitPackFT filter, after "
+        "exact and MinHash near dedup."
     ),
     metadata={"dagster/table_name": COMMIT_INSTRUCTIONS.name},
     automation_condition=NIGHTLY_AFTER_HARVEST,
@@ -74,7 +78,9 @@ def curated_commits(
     store = warehouse.warehouse
     commits = read_raw_commits(store)
     context.log.info(f"curating {commits.height} commits")
-    result = curate(commits, to_stage_config(config, CurationConfig))
+    settings = to_stage_config(config, CurationConfig)
+    blob_texts = mirror_blob_texts(paths.mirrors_dir(), settings.max_unit_source_bytes)
+    result = curate(commits, settings, blob_texts)
     write_curation(store, result.instructions, result.rejections, result.report)
     context.log.info(f"kept {result.instructions.height} of {result.n_input} commits")
 
@@ -92,7 +98,8 @@ def _instructions_metadata(result: CurationResult) -> dict[str, object]:
         if not kept.is_empty()
         else pl.DataFrame({"language": [], "len": []})
     )
-    preview = kept.select("repo", pl.col("sha").str.head(10), "language", "instruction")
+    preview = kept.select("repo", pl.col("sha").str.head(10), "kind", "language", "instruction")
+    by_kind = kept.group_by("kind").len().sort("kind") if not kept.is_empty() else None
     return {
         "dagster/row_count": dg.MetadataValue.int(kept.height),
         "input_commits": dg.MetadataValue.int(result.n_input),
@@ -100,6 +107,7 @@ def _instructions_metadata(result: CurationResult) -> dict[str, object]:
             round(kept.height / result.n_input, 4) if result.n_input else 0.0
         ),
         "by_language": dg.MetadataValue.md(markdown_table(by_language, 20)),
+        "by_kind": dg.MetadataValue.json(dict(by_kind.iter_rows()) if by_kind is not None else {}),
         "preview": dg.MetadataValue.md(markdown_table(preview, 10)),
     }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -97,3 +97,31 @@ class BlobReader:
             left -= len(skipped)
         self._stdout.read(1)  # the newline after the contents
         return Blob(data if parts[1] == b"blob" else None, size)
+
+
+def mirror_blob_texts(
+    mirrors_dir: Path, max_bytes: int
+) -> Callable[[str, Sequence[str]], dict[str, str | None]]:
+    """Blob texts from the bare mirror of a repository (``<mirrors_dir>/<repo>.git``), for
+    curation's unit form: ``texts(repo, ids)`` maps each id to its UTF-8 text, or None where the
+    blob is missing, over ``max_bytes``, or not UTF-8, and every id to None where the mirror is
+    missing or git fails on it (a broken repository costs its unit pairs, not the run)."""
+    from cs_pipelines.harvest.gitlog import GIT_ENV  # gitlog imports this module
+
+    def texts(repo: str, ids: Sequence[str]) -> dict[str, str | None]:
+        found: dict[str, str | None] = dict.fromkeys(ids)
+        mirror = mirrors_dir / f"{repo}.git"
+        if not ids or not mirror.is_dir():
+            return found
+        try:
+            with BlobReader(mirror, GIT_ENV) as reader:
+                blobs = reader.read_many(ids, max_bytes)
+        except (OSError, RuntimeError, ValueError, git.GitCommandError):
+            return found
+        for blob_id, blob in blobs.items():
+            if blob.data is not None and not blob.truncated:
+                with contextlib.suppress(UnicodeDecodeError):
+                    found[blob_id] = blob.data.decode("utf-8")
+        return found
+
+    return texts

@@ -7,6 +7,7 @@ import pytest
 
 from cs_pipelines.curate import RULES, CurationConfig, CurationResult, curate
 from cs_pipelines.curate.pipeline import INSTRUCTIONS_SCHEMA, REJECTIONS_SCHEMA, REPORT_SCHEMA
+from cs_pipelines.curate.unit_pairs import UNIT_RULES
 from cs_pipelines.harvest.schema import RAW_COMMITS_SCHEMA
 from cs_pipelines_tests.curate import NEW, file_change, frame, make_commit
 
@@ -26,11 +27,12 @@ def commits() -> pl.DataFrame:
         make_commit(3, new_contents=NEW + "# ema\n"),  # near dup of 0
         make_commit(4, is_merge=True, files=None, old_contents=None, new_contents=None),
         make_commit(5, error="missing blob", subject=None),
-        make_commit(6, files=[file_change("a.py"), file_change("b.py")]),
+        make_commit(6, files=[file_change("alpha.py"), file_change("logo.png", language=None)]),
         make_commit(7, path="setup.copy"),
         make_commit(8, subject="Added the exponential moving average"),
         make_commit(9, subject="WIP add the exponential moving average"),
         make_commit(10, old_contents=NEW),
+        make_commit(11, files=[file_change("alpha.py"), file_change("beta.py")]),  # unit form
         nothing,
     )  # fmt: skip
 
@@ -45,6 +47,7 @@ EXPECTED_RULE = {
     f"{8:08x}": "no_imperative_verb",
     f"{9:08x}": "wip",
     f"{10:08x}": "unchanged_contents",
+    f"{11:08x}": "units_contents_unavailable",  # no mirror to read its files from
     None: "missing_key",
 }
 
@@ -55,7 +58,7 @@ def result() -> CurationResult:
 
 
 def test_every_commit_is_kept_or_rejected_once(result: CurationResult) -> None:
-    assert result.n_input == 12
+    assert result.n_input == 13
     assert result.instructions.height + result.rejections.height == result.n_input
     assert result.report["removed"].sum() == result.rejections.height
     assert result.instructions["sha"].str.slice(0, 8).to_list() == ["00000000", "00000001"]
@@ -69,11 +72,13 @@ def test_every_commit_is_kept_or_rejected_once(result: CurationResult) -> None:
 def test_report_follows_rule_order(result: CurationResult) -> None:
     report = result.report
     assert report["rule"].to_list() == [r.name for r in RULES] + [
+        *UNIT_RULES,
         "exact_duplicate",
         "near_duplicate",
     ]
     assert report["stage"].unique(maintain_order=True).to_list() == [
         "rules",
+        "units",
         "exact_dedup",
         "near_dedup",
     ]
@@ -96,6 +101,8 @@ def test_output_columns_and_dtypes(result: CurationResult) -> None:
     details = dict(result.rejections.select("rule", "detail").rows())
     assert details["near_duplicate"] == details["exact_duplicate"] == "acme/bot@" + "0" * 40
     assert details["multi_file"] == "2 files"
+    assert details["units_contents_unavailable"] == "alpha.py"
+    assert result.instructions["kind"].to_list() == ["file", "file"]
     assert details["unknown_language"] == "setup.copy"
 
 

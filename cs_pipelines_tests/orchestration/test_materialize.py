@@ -22,7 +22,7 @@ from cs_pipelines.defs.harvest import (
 )
 from cs_pipelines.defs.partitions import model_version_partitions
 from cs_pipelines.registry.versions import BASE_MODEL_VERSION
-from cs_pipelines_tests.orchestration.conftest import Platform
+from cs_pipelines_tests.orchestration.conftest import STRATEGY_V2, Platform
 
 HARVEST = [
     raw_commits,
@@ -93,6 +93,10 @@ def test_unreachable_repository_fails_its_partition_only(platform, instance):
 
 
 def test_curation_keeps_good_commits_and_accounts_for_every_rejection(platform, instance):
+    alpha = platform.sources["alpha"]  # a two-file change: kept in the unit form, from the mirror
+    alpha.write("strategies/breakout.py", STRATEGY_V2.replace("0.05", "0.03"))
+    alpha.write("strategies/sizing.py", "def position_size(cash, risk):\n    return cash * risk\n")
+    alpha.commit("Reduce the trailing stop and size positions by risk")
     for repo in ("alpha", "beta"):
         assert harvest(platform, instance, repo).success
     result = dg.materialize(
@@ -103,15 +107,20 @@ def test_curation_keeps_good_commits_and_accounts_for_every_rejection(platform, 
     )
     assert result.success
     report = materialization_metadata(result, "filter_report")
-    assert report["input_commits"] == 9
-    assert report["kept"] + report["removed"] == 9
+    assert report["input_commits"] == 10
+    assert report["kept"] + report["removed"] == 10
     checks = {c.check_name: c.passed for c in result.get_asset_check_evaluations()}
     assert checks == {"rejections_add_up": True}
     kept = platform.warehouse.query("SELECT * FROM commit_instructions")
     rejected = platform.warehouse.query("SELECT * FROM commit_rejections")
-    assert kept.height + rejected.height == 9
+    assert kept.height + rejected.height == 10
     # Both repositories hold the same trailing-stop change: dedup keeps one copy.
-    assert kept["instruction"].to_list() == ["Add a trailing stop after each long entry"]
+    assert kept.sort("committed_at").select("kind", "instruction").rows() == [
+        ("file", "Add a trailing stop after each long entry"),
+        ("units", "Reduce the trailing stop and size positions by risk"),
+    ]
+    instructions = materialization_metadata(result, "commit_instructions")
+    assert instructions["by_kind"] == {"file": 1, "units": 1}
     reasons = dict(zip(rejected["sha"], rejected["rule"], strict=True))
     assert "exact_dedup" in rejected["stage"].to_list()
     assert "subject_length" in reasons.values()  # "wip"
