@@ -194,19 +194,57 @@ def _report(args: Any, run: dict, rows: pl.DataFrame, parent: str, rl: str, n_ta
             f"| {row['arm']} | {row['metric']} | {row['value']:.3f} "
             f"[{row['ci_low']:.3f}, {row['ci_high']:.3f}] | {row['n_tasks']} |"
         )
+    lines += ["", _gate_table(rows)]
     arms = set(rows["arm"])
     if rl in arms:
-        lines += ["", "| candidate | baseline | reward difference [95% CI] | p | W/L/T | verdict |",
-                  "| --- | --- | --- | --- | --- | --- |"]  # fmt: skip
+        lines += ["", "| candidate | baseline | reward difference [95% CI] | p | families "
+                  "| W/L/T | verdict | Wilcoxon p (tasks) | sign test p |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]  # fmt: skip
         for baseline in [parent, *(["base"] if "base" in arms else [])]:
             paired = compare_arms(rows, rl, baseline)
             verdict = "significant" if paired.significant else "not significant"
+            wilcoxon, sign = _task_level_tests(rows, rl, baseline)
             lines.append(
                 f"| {rl} | {baseline} | {paired.difference:+.3f} [{paired.ci_low:+.3f}, "
-                f"{paired.ci_high:+.3f}] | {paired.p_value:.3f} | {paired.wins}/{paired.losses}/"
-                f"{paired.ties} | {verdict} |"
+                f"{paired.ci_high:+.3f}] | {paired.p_value:.3f} | {paired.n_clusters} | "
+                f"{paired.wins}/{paired.losses}/{paired.ties} | {verdict} | {wilcoxon:.3f} | "
+                f"{sign:.3f} |"
             )
+        lines += [
+            "",
+            "The interval and p resample task families (clusters): with few families they "
+            "rest on few values; the Wilcoxon signed-rank and sign tests treat the tasks as "
+            "independent (ties dropped).",
+        ]
     return "\n".join(lines) + "\n"
+
+
+def _gate_table(rows: pl.DataFrame) -> str:
+    """Per model, where its answers stopped: the gate rung that failed them, or scored."""
+    stopped = pl.when(pl.col("status") == "scored").then(pl.lit("scored"))
+    stopped = stopped.otherwise(pl.col("reason").str.extract(r"^(\w+):").fill_null("other"))
+    counts = rows.group_by("arm", stopped.alias("stopped")).len()
+    columns = sorted(set(counts["stopped"]))
+    lines = ["| model | " + " | ".join(f"stopped at {c}" for c in columns) + " |",
+             "| --- |" + " --- |" * len(columns)]  # fmt: skip
+    for arm in rows["arm"].unique(maintain_order=True):
+        found = dict(counts.filter(arm=arm).select("stopped", "len").iter_rows())
+        lines.append(f"| {arm} | " + " | ".join(str(found.get(c, 0)) for c in columns) + " |")
+    return "\n".join(lines)
+
+
+def _task_level_tests(rows: pl.DataFrame, candidate: str, baseline: str) -> tuple[float, float]:
+    """Wilcoxon signed-rank and exact sign-test p-values of the per-task mean rewards."""
+    from scipy.stats import binomtest, wilcoxon
+
+    per_task = rows.group_by("arm", "task_id").agg(pl.col("reward").mean())
+    both = per_task.filter(arm=candidate).join(per_task.filter(arm=baseline), on="task_id")
+    diffs = (both["reward"] - both["reward_right"]).to_numpy()
+    nonzero = diffs[diffs != 0]
+    if nonzero.size == 0:
+        return 1.0, 1.0
+    wins = int((nonzero > 0).sum())
+    return float(wilcoxon(nonzero).pvalue), float(binomtest(wins, nonzero.size).pvalue)
 
 
 if __name__ == "__main__":
