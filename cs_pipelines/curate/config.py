@@ -100,7 +100,14 @@ class CurationConfig:
         "contents_too_long", "token_window",
     )  # fmt: skip
     max_unit_files: int = 3
+    # The units' window: CommitPackFT's by default, so that a pair with its instruction fits the
+    # CPU training presets' 1,024 tokens; raise it with a longer training max_length.
+    max_unit_tokens: int = 768
     max_unit_source_bytes: int = 1_000_000  # a longer file's blob counts as unreadable
+    # Tests (lower-cased path): left out of a pair when the commit changes other Python files.
+    unit_test_files: str = (
+        r"(?:^|/)(?:tests?|testing)/|(?:^|/)(?:test_[^/]*|[^/]*_test|conftest)\.py$"
+    )
     # Files that may change beside the Python ones (lower-cased path): documentation.
     unit_ignored_files: str = (
         r"^(?!.*requirements).*\.(?:md|rst|txt|adoc)$|(?:^|/)(?:docs?|changelog[^/]*|changes"
@@ -125,6 +132,7 @@ class CurationConfig:
                 (self.shingle_size < 1, "shingle_size must be >= 1"),
                 (self.num_perm < 2, "num_perm must be >= 2"),
                 (self.max_unit_files < 1, "max_unit_files must be >= 1"),
+                (self.min_tokens > self.max_unit_tokens, "min_tokens > max_unit_tokens"),
             ]
             if failed
         ]

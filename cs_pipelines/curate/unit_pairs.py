@@ -4,11 +4,12 @@ CommitPackFT keeps a commit only when its single file, before and after, fits a 
 trading code lives in long files and its commits touch several, so on real trading histories
 most commits with a good message are lost to ``multi_file`` or ``token_window``. Such a commit
 gets a second chance here when its change is separable: every changed file is a Python file
-(added, modified, renamed or deleted; documentation beside them is ignored), at most
-``max_unit_files`` of them. It then passes the same message rules as any commit, and becomes a
-pair of the units it changed (``curate.units``: functions, methods, classes, module
-statements), before and after, inside the same token window: ``kind = "units"``, beside the
-whole-file CommitPackFT rows (``kind = "file"``).
+(added, modified, renamed or deleted; documentation beside them is ignored, and so are tests
+beside the code they test), at most ``max_unit_files`` of them. It then passes the same
+message rules as any commit, and becomes a pair of the units it changed (``curate.units``:
+functions, methods, classes, module statements), before and after, inside a token window
+(``max_unit_tokens``, CommitPackFT's by default): ``kind = "units"``, beside the whole-file
+CommitPackFT rows (``kind = "file"``).
 
 A commit that goes this way is charged, if it fails, to the message rule or to the first
 :data:`UNIT_RULES` entry that rejects it; one that is not separable stays charged to the
@@ -47,10 +48,11 @@ UNIT_RULES: dict[str, str] = {
     "units_no_change": "No function, method, class or module statement changed (whitespace only).",
     "units_removal_only": "The change only removes units: nothing to write.",
     "units_token_window": "Estimated tokens of the changed units, before + after, outside "
-    "[min_tokens, max_tokens].",
+    "[min_tokens, max_unit_tokens].",
 }
 
 _PYTHON_CHANGES = ("A", "M", "R", "D")
+_BATCH = 256  # commits whose files are read (and held) at once
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,8 @@ def rescue(
     candidates = candidates.filter(
         pl.Series([separable(f, config) for f in candidates["files"]], dtype=pl.Boolean)
     )
-    candidates = candidates.with_columns(  # the message rules read the first Python file
-        pl.Series("new_path", [first_python_path(f) for f in candidates["files"]], pl.Utf8)
+    candidates = candidates.with_columns(  # the message rules read the first file to pair
+        pl.Series("new_path", [first_pair_path(f, config) for f in candidates["files"]], pl.Utf8)
     )
     text = text_verdicts(candidates, config)
     passed = text.filter(pl.col(FIRST_RULE).is_null()).select(ROW, "instruction", "language")
@@ -106,20 +108,31 @@ def rescue(
     )
 
 
+def pair_files(
+    files: Sequence[Mapping[str, Any]], config: CurationConfig
+) -> list[Mapping[str, Any]]:
+    """The Python files whose units make a commit's pair: its code, or its tests when it
+    changes no other Python file (tests changed beside the code they test are left out)."""
+    python = [f for f in files if _is_python(f)]
+    code = [f for f in python if not re.search(config.unit_test_files, f["path"].lower())]
+    return code or python
+
+
 def separable(files: Sequence[Mapping[str, Any]], config: CurationConfig) -> bool:
     """Whether a commit's change can become a unit pair: 1 to ``max_unit_files`` Python files
-    (added, modified, renamed, deleted), anything else only documentation."""
-    python = [f for f in files if _is_python(f)]
+    to pair (added, modified, renamed, deleted; see :func:`pair_files`), anything else beside
+    them tests or documentation."""
+    paired = pair_files(files, config)
     others = [f for f in files if not _is_python(f)]
     return (
-        0 < len(python) <= config.max_unit_files
-        and all(f["change_type"] in _PYTHON_CHANGES for f in python)
+        0 < len(paired) <= config.max_unit_files
+        and all(f["change_type"] in _PYTHON_CHANGES for f in paired)
         and all(re.search(config.unit_ignored_files, f["path"].lower()) for f in others)
     )
 
 
-def first_python_path(files: Sequence[Mapping[str, Any]]) -> str | None:
-    return next((f["path"] for f in files if _is_python(f)), None)
+def first_pair_path(files: Sequence[Mapping[str, Any]], config: CurationConfig) -> str | None:
+    return next((f["path"] for f in pair_files(files, config)), None)
 
 
 def unit_pairs(
@@ -133,19 +146,27 @@ def unit_pairs(
     kept commits with ``old_contents``/``new_contents`` replaced by the units before/after,
     ``old_path``/``new_path`` by the first Python file and ``units`` added; and one rejection
     row (repo, sha, stage, rule, detail) per other commit.
+
+    The files are read ``_BATCH`` commits at a time, so that memory holds one batch's sources
+    (long files, on a real history), and in commit order per repository, so that a file's
+    version parsed for one commit is still cached (``units._units_of``) for the next.
     """
-    sources = _sources(commits, blob_texts)
+    commits = commits.sort("repo", "committed_at", "sha", nulls_last=True)
     kept: list[int] = []
     pairs: list[UnitPair] = []
     rejected: list[tuple[str, str, str, str, str | None]] = []
-    for i, commit in enumerate(commits.iter_rows(named=True)):
-        key = (commit["repo"], commit["sha"])
-        outcome = unit_pair(commit["files"], sources.get(key, {}), config)
-        if isinstance(outcome, UnitPair):
-            kept.append(i)
-            pairs.append(outcome)
-        else:
-            rejected.append((commit["repo"], commit["sha"], "units", outcome.rule, outcome.detail))
+    for start in range(0, commits.height, _BATCH):
+        batch = commits.slice(start, _BATCH)
+        sources = _sources(batch, blob_texts, config)
+        for i, commit in enumerate(batch.iter_rows(named=True), start):
+            key = (commit["repo"], commit["sha"])
+            outcome = unit_pair(commit["files"], sources.get(key, {}), config)
+            if isinstance(outcome, UnitPair):
+                kept.append(i)
+                pairs.append(outcome)
+            else:
+                rule, detail = outcome.rule, outcome.detail
+                rejected.append((commit["repo"], commit["sha"], "units", rule, detail))
     kept_rows = commits[kept].with_columns(
         pl.Series("old_contents", [p.before for p in pairs], pl.Utf8),
         pl.Series("new_contents", [p.after for p in pairs], pl.Utf8),
@@ -165,7 +186,7 @@ def unit_pair(
     """One commit's pair, or why not; ``sources`` maps a Python file's path to its text before
     and after ("" where it did not exist, None where it could not be read)."""
     changed: list[tuple[str, list[UnitChange]]] = []
-    for file in (f for f in files if _is_python(f)):
+    for file in pair_files(files, config):
         old, new = sources.get(file["path"], (None, None))
         if old is None or new is None:
             return Rejection("units_contents_unavailable", file["path"])
@@ -181,7 +202,7 @@ def unit_pair(
         return Rejection("units_removal_only")
     before, after = _render(changed, "before"), _render(changed, "after")
     tokens = estimate_tokens(before, config) + estimate_tokens(after, config)
-    if not config.min_tokens <= tokens <= config.max_tokens:
+    if not config.min_tokens <= tokens <= config.max_unit_tokens:
         return Rejection("units_token_window", f"~{tokens} tokens")
     several = len(changed) > 1
     names = [f"{path}:{c.qualname}" if several else c.qualname for path, cs in changed for c in cs]
@@ -201,14 +222,14 @@ def _render(changed: list[tuple[str, list[UnitChange]]], side: str) -> str:
 
 
 def _sources(
-    commits: pl.DataFrame, blob_texts: BlobTexts | None
+    commits: pl.DataFrame, blob_texts: BlobTexts | None, config: CurationConfig
 ) -> dict[tuple[str, str], dict[str, tuple[str | None, str | None]]]:
     """Per (repo, sha), per Python path: (old text, new text). A single-file commit's harvested
     contents serve when whole; other files' blobs are read per repository, in one batch."""
     wanted: dict[str, set[str]] = {}
     for commit in commits.iter_rows(named=True):
         if not _harvested(commit):
-            for file in (f for f in commit["files"] if _is_python(f)):
+            for file in pair_files(commit["files"], config):
                 blobs = [b for b in (file["old_blob"], file["new_blob"]) if b]
                 wanted.setdefault(commit["repo"], set()).update(blobs)
     texts: dict[str, Mapping[str, str | None]] = {}
@@ -227,8 +248,7 @@ def _sources(
                 found.get(f["old_blob"]) if f["old_blob"] else "",
                 found.get(f["new_blob"]) if f["new_blob"] else "",
             )
-            for f in commit["files"]
-            if _is_python(f)
+            for f in pair_files(commit["files"], config)
         }
     return sources
 

@@ -9,16 +9,21 @@ changed, whatever the size of the file.
 Units of a module: its top-level functions; its top-level classes, whose methods are units of
 their own (``Strategy.next``) while the class unit is what is left of it (header, decorators,
 docstring, attributes); and ``<module>``, the top-level statements outside any definition
-(imports, constants). Nested functions and classes belong to their parent. A unit is identified
-by its qualified name (a repeated one, such as a property's getter and setter, by its
-occurrence: ``C.x``, ``C.x#2``); a renamed function is one unit removed and one added.
+(imports, constants), of which a change keeps only the statements that differ. Nested
+functions and classes belong to their parent. A unit is identified by its qualified name (a
+repeated one, such as a property's getter and setter, by its occurrence: ``C.x``, ``C.x#2``);
+a renamed function is one unit removed and one added.
 """
 
 from __future__ import annotations
 
 import ast
+import difflib
+import functools
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal
 
 UnitKind = Literal["function", "method", "class", "module"]
@@ -35,6 +40,7 @@ class Unit:
     kind: UnitKind
     code: str  # its lines, decorators included; a class without its methods' lines
     first_line: int  # 1-based, in the file
+    statements: tuple[str, ...] = ()  # <module>: each loose statement's text
 
 
 @dataclass(frozen=True)
@@ -52,18 +58,25 @@ class UnitChange:
         return "removed" if not self.after else "modified"
 
 
-def units(source: str, version: str = "source") -> dict[str, Unit]:
+def units(source: str, version: str = "source") -> Mapping[str, Unit]:
     """The units of ``source`` by qualified name, in file order (see the module).
 
     Raises :class:`UnparsableSource` naming ``version`` (``"old"``, ``"new"``) when it does not
     parse: a syntax error, a null byte, or nesting too deep for the parser.
     """
     try:
-        with warnings.catch_warnings():  # invalid escapes &c. warn on stderr: not ours to say
-            warnings.simplefilter("ignore")
-            tree = ast.parse(source)
+        return _units_of(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         raise UnparsableSource(f"the {version} version does not parse: {_reason(exc)}") from None
+
+
+@functools.lru_cache(maxsize=64)
+def _units_of(source: str) -> Mapping[str, Unit]:
+    """Parsing is most of curation's unit form (a long module: ~10 ms), and the new version
+    of a file in one commit is the old one of the next commit that changes it: cached."""
+    with warnings.catch_warnings():  # invalid escapes &c. warn on stderr: not ours to say
+        warnings.simplefilter("ignore")
+        tree = ast.parse(source)
     lines = source.splitlines()
     found: list[Unit] = []
     loose: list[str] = []  # <module>: top-level statements outside any definition
@@ -77,8 +90,9 @@ def units(source: str, version: str = "source") -> dict[str, Unit]:
     named = _named(found)
     if loose:
         first = min(_start(n) for n in tree.body if not isinstance(n, _DEFINITIONS))
-        named = {MODULE: Unit(MODULE, "module", "\n".join(loose), first), **named}
-    return named
+        module = Unit(MODULE, "module", "\n".join(loose), first, tuple(loose))
+        named = {MODULE: module, **named}
+    return MappingProxyType(named)
 
 
 def changed_units(old_source: str, new_source: str) -> list[UnitChange]:
@@ -92,6 +106,8 @@ def changed_units(old_source: str, new_source: str) -> list[UnitChange]:
         for name, unit in new.items()
         if _normalised(before.get(name, "")) != _normalised(unit.code)
     ]
+    if changes and changes[0].qualname == MODULE and MODULE in old:  # only what changed of it
+        changes[0] = _module_change(old[MODULE], new[MODULE])
     changes += [
         UnitChange(name, unit.kind, unit.code, "", unit.first_line)
         for name, unit in old.items()
@@ -101,6 +117,22 @@ def changed_units(old_source: str, new_source: str) -> list[UnitChange]:
 
 
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _module_change(old: Unit, new: Unit) -> UnitChange:
+    """The loose statements that changed, before and after: a module's imports and constants
+    can be long, and one new import is all a change may add to them."""
+    matcher = difflib.SequenceMatcher(
+        a=[tuple(_normalised(s)) for s in old.statements],
+        b=[tuple(_normalised(s)) for s in new.statements],
+        autojunk=False,
+    )
+    removed, added = [], []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            removed += old.statements[i1:i2]
+            added += new.statements[j1:j2]
+    return UnitChange(MODULE, "module", "\n".join(removed), "\n".join(added), new.first_line)
 
 
 def _class_units(node: ast.ClassDef, lines: list[str]) -> list[Unit]:

@@ -132,7 +132,8 @@ def test_missing_columns_are_treated_as_null() -> None:
 def test_config_loosens_and_tightens() -> None:
     loose = curate(commits(), CurationConfig(near_dup_threshold=0.97))
     assert loose.instructions.height == 3
-    strict = curate(commits(), CurationConfig(min_tokens=10_000, max_tokens=20_000))
+    window = {"min_tokens": 10_000, "max_tokens": 20_000, "max_unit_tokens": 20_000}
+    strict = curate(commits(), CurationConfig(**window))
     assert strict.instructions.height == 0
 
 

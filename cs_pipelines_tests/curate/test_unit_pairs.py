@@ -53,7 +53,8 @@ def test_a_long_file_s_change_becomes_the_units_it_touched() -> None:
     assert row["kind"] == "units"
     assert row["units"] == "<module>, sharpe, rsi, Cross, Cross.size#2, dropped"
     assert row["instruction"] == SUBJECT
-    assert row["old_contents"].startswith('"""A strategy module before the commit."""\nimport math')
+    assert row["old_contents"].startswith("def sharpe(returns):")
+    assert row["new_contents"].startswith("import numpy as np\n\ndef sharpe(returns, periods=365):")
     assert "def sharpe(returns):" in row["old_contents"] and "def rsi" not in row["old_contents"]
     assert "def rsi(closes, period=14):" in row["new_contents"]
     assert "def dropped" not in row["new_contents"] and "helper_" not in row["new_contents"]
@@ -165,3 +166,12 @@ def test_mirror_blob_texts_gives_none_for_what_is_not_utf8_text(tmp_path: Path) 
     texts = mirror_blob_texts(tmp_path / "mirrors", 1_000)("bot", [ok, latin1, missing])
     assert texts == {ok: "x = 1\n", latin1: None, missing: None}
     assert mirror_blob_texts(tmp_path / "mirrors", 3)("bot", [ok]) == {ok: None}  # over the cap
+
+
+def test_the_units_have_a_window_of_their_own() -> None:
+    long_change = long_file_commit(new=AFTER.replace("    return mean", LONG_BODY))
+    assert charged(curate(frame(long_change))) == {"00000000": "units_token_window"}
+    wider = curate(frame(long_change), CurationConfig(max_unit_tokens=4_000))
+    assert wider.instructions["kind"].to_list() == ["units"]
+    with pytest.raises(ValueError, match="min_tokens > max_unit_tokens"):
+        CurationConfig(max_unit_tokens=10)

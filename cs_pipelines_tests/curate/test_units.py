@@ -33,8 +33,10 @@ def test_changed_units_are_what_the_commit_touched_before_and_after() -> None:
     changes = {c.qualname: c for c in changed_units(BEFORE, AFTER)}
     assert list(changes) == [MODULE, "sharpe", "rsi", "Cross", "Cross.size#2", "dropped"]
     assert [c.change for c in changes.values()] == [
-        "modified", "modified", "added", "modified", "modified", "removed",
+        "added", "modified", "added", "modified", "modified", "removed",
     ]  # fmt: skip
+    # Of the module's loose statements, only the one that changed: a new import.
+    assert (changes[MODULE].before, changes[MODULE].after) == ("", "import numpy as np")
     sharpe = changes["sharpe"]
     assert sharpe.before.startswith("def sharpe(returns):") and sharpe.before.endswith("))")
     assert sharpe.after.startswith("def sharpe(returns, periods=365):")
@@ -63,3 +65,9 @@ def test_a_version_that_does_not_parse_is_named(source: str, reason: str) -> Non
         changed_units(BEFORE, source)
     with pytest.raises(UnparsableSource, match="the old version does not parse"):
         changed_units(source, AFTER)
+
+
+def test_a_changed_module_statement_keeps_only_what_changed() -> None:
+    changed = BEFORE.replace("PERIOD = 20", "PERIOD = 30")
+    [change] = changed_units(BEFORE, changed)
+    assert (change.qualname, change.before, change.after) == (MODULE, "PERIOD = 20", "PERIOD = 30")
