@@ -16,6 +16,8 @@ from typing import BinaryIO
 
 import git
 
+from cs_pipelines.harvest.gitenv import GIT_ENV
+
 CHUNK_IDS = 256  # 256 ids x 41 bytes = ~10 KiB, well under a 64 KiB pipe buffer
 _DISCARD_CHUNK = 1 << 20
 
@@ -106,7 +108,6 @@ def mirror_blob_texts(
     curation's unit form: ``texts(repo, ids)`` maps each id to its UTF-8 text, or None where the
     blob is missing, over ``max_bytes``, or not UTF-8, and every id to None where the mirror is
     missing or git fails on it (a broken repository costs its unit pairs, not the run)."""
-    from cs_pipelines.harvest.gitlog import GIT_ENV  # gitlog imports this module
 
     def texts(repo: str, ids: Sequence[str]) -> dict[str, str | None]:
         found: dict[str, str | None] = dict.fromkeys(ids)

@@ -31,6 +31,7 @@ import polars as pl
 import pyarrow as pa
 
 from cs_pipelines.harvest.blobs import BlobReader
+from cs_pipelines.harvest.gitenv import GIT_ENV
 from cs_pipelines.harvest.languages import language_for_path
 from cs_pipelines.harvest.repos import ReferenceRepo
 from cs_pipelines.harvest.schema import RAW_COMMITS_SCHEMA
@@ -50,27 +51,6 @@ MAX_RECORD_BYTES = 64 << 20
 MAX_BATCH_BYTES = 128 << 20
 CONTENT_REQUESTS_PER_READ = 256
 
-# Git's own caches grow with the pack (a 96 MiB delta-base cache, pack windows of up to 1 GiB
-# mapped): caps that keep git log and cat-file flat in memory whatever the history's length,
-# at no measurable cost in speed (benchmarks/README.md).
-GIT_MEMORY_CAPS = {
-    "core.deltaBaseCacheLimit": "8m",
-    "core.packedGitWindowSize": "4m",
-    "core.packedGitLimit": "16m",
-}
-
-# Git reads only the local object store: no lazy fetch from a promisor remote, no prompts,
-# messages in English so that they can be reported as they are.
-GIT_ENV = {
-    "GIT_NO_LAZY_FETCH": "1",
-    "GIT_TERMINAL_PROMPT": "0",
-    "GIT_ALLOW_PROTOCOL": "cs-harvest-no-network",
-    "LC_ALL": "C",
-    # Configuration through the environment reaches every git process, cat-file included.
-    "GIT_CONFIG_COUNT": str(len(GIT_MEMORY_CAPS)),
-    **{f"GIT_CONFIG_KEY_{i}": key for i, key in enumerate(GIT_MEMORY_CAPS)},
-    **{f"GIT_CONFIG_VALUE_{i}": value for i, value in enumerate(GIT_MEMORY_CAPS.values())},
-}
 CONFIG = [
     "-c", "log.showSignature=false",
     "-c", "log.showRoot=true",
