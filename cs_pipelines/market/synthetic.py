@@ -309,6 +309,19 @@ def _volume(
     return typical * np.exp(model.volume_sensitivity * excess + noise)
 
 
+def _bucket_sums(bucketed: pl.DataFrame, n_buckets: int) -> np.ndarray:
+    """Each bucket's summed volume, added in time order: Polars' grouped float sum may add a
+    bucket's values in another order from one run to the next (last digits differ), and the
+    same seed must give the same bars. Buckets are runs of rows (a symbol's bars in time order)."""
+    new_bucket = (pl.col("symbol") != pl.col("symbol").shift()) | (
+        pl.col("bucket") != pl.col("bucket").shift()
+    )
+    starts = np.flatnonzero(bucketed.select(new_bucket.fill_null(True)).to_series().to_numpy())
+    if len(starts) != n_buckets:
+        raise AssertionError("synthetic bars must come grouped by symbol, in time order")
+    return np.add.reduceat(bucketed["volume"].to_numpy(), starts) if len(starts) else np.zeros(0)
+
+
 def _aggregate(base: pl.DataFrame, timeframe: str, base_ms: int) -> pl.DataFrame:
     """Bars of ``timeframe`` from base-step bars: complete, epoch-aligned buckets only."""
     per_bucket = timeframe_ms(timeframe) // base_ms
@@ -318,9 +331,9 @@ def _aggregate(base: pl.DataFrame, timeframe: str, base_ms: int) -> pl.DataFrame
         pl.col("high").max(),
         pl.col("low").min(),
         pl.col("close").last(),
-        pl.col("volume").sum(),
         pl.len().alias("n"),
     )
+    grouped = grouped.with_columns(volume=_bucket_sums(bucketed, grouped.height))
     return grouped.filter(pl.col("n") == per_bucket).select(
         "symbol",
         pl.lit(timeframe).alias("timeframe"),
