@@ -113,8 +113,8 @@ def pair_files(
 ) -> list[Mapping[str, Any]]:
     """The Python files whose units make a commit's pair: its code, or its tests when it
     changes no other Python file (tests changed beside the code they test are left out)."""
-    python = [f for f in files if _is_python(f)]
-    code = [f for f in python if not re.search(config.unit_test_files, f["path"].lower())]
+    python = [f for f in _listed(files) if _is_python(f)]
+    code = [f for f in python if not re.search(config.unit_test_files, _path(f))]
     return code or python
 
 
@@ -123,11 +123,11 @@ def separable(files: Sequence[Mapping[str, Any]], config: CurationConfig) -> boo
     to pair (added, modified, renamed, deleted; see :func:`pair_files`), anything else beside
     them tests or documentation."""
     paired = pair_files(files, config)
-    others = [f for f in files if not _is_python(f)]
+    others = [f for f in _listed(files) if not _is_python(f)]
     return (
         0 < len(paired) <= config.max_unit_files
         and all(f["change_type"] in _PYTHON_CHANGES for f in paired)
-        and all(re.search(config.unit_ignored_files, f["path"].lower()) for f in others)
+        and all(re.search(config.unit_ignored_files, _path(f)) for f in others)
     )
 
 
@@ -264,4 +264,13 @@ def _harvested(commit: Mapping[str, Any]) -> bool:
 
 
 def _is_python(file: Mapping[str, Any]) -> bool:
-    return file["language"] == "Python" and not file["is_binary"] and not file["is_submodule"]
+    is_code = file["language"] == "Python" and bool(file["path"])
+    return is_code and not file["is_binary"] and not file["is_submodule"]
+
+
+def _path(file: Mapping[str, Any]) -> str:
+    return (file["path"] or "").lower()
+
+
+def _listed(files: Sequence[Mapping[str, Any]] | None) -> Sequence[Mapping[str, Any]]:
+    return () if files is None else files

@@ -97,8 +97,11 @@ def test_a_separable_multi_file_change_reads_its_files_from_the_mirror() -> None
         (make_commit(files=[file_change("a.py"), DEV_REQUIREMENTS]), "multi_file"),
         (make_commit(files=[file_change("bot.js", language="JavaScript")],
                      old_contents="x" * 9000), "token_window"),
+        (make_commit(files=[file_change("a.py"), file_change(None, language=None)]),
+         "multi_file"),
     ],
-    ids=["unparsable", "whitespace", "removal", "too-long", "message", "4-files", "deps", "js"],
+    ids=["unparsable", "whitespace", "removal", "too-long", "message", "4-files", "deps", "js",
+         "no-path"],
 )  # fmt: skip
 def test_what_cannot_become_a_pair_is_charged_to_its_rule(commit: dict, rule: str) -> None:
     result = curate(frame(commit), blob_texts=blob_source({}))
