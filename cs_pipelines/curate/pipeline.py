@@ -97,10 +97,10 @@ def curate(
         )
     evaluation = evaluate(commits, config)
     n_input = evaluation.structure.height
-    units = _unit_form(commits, evaluation, config, blob_texts)
     files = evaluation.kept().with_columns(
         pl.lit("file").alias("kind"), pl.lit(None, pl.Utf8).alias("units")
     )
+    units = _unit_form(commits, evaluation, config, blob_texts, files.clear().drop("kind"))
     hashed = content_hash(pl.col("new_contents"), pl.col("instruction"))
     passed = (
         pl.concat([files, units.kept.with_columns(pl.lit("units").alias("kind"))], how="diagonal")
@@ -139,9 +139,10 @@ def _unit_form(
     evaluation: Evaluation,
     config: CurationConfig,
     blob_texts: BlobTexts | None,
+    empty: pl.DataFrame,
 ) -> Rescue:
+    """The unit form's rescue, or nothing (``empty``: the kept rows' shape) when it is off."""
     if not config.unit_pairs:
-        empty = evaluation.kept().clear().with_columns(pl.lit(None, pl.Utf8).alias("units"))
         keys = pl.DataFrame(schema={"repo": pl.Utf8, "sha": pl.Utf8})
         return Rescue(empty, pl.DataFrame(schema=REJECTIONS_SCHEMA), keys)
     files = commits.lazy().select("files").collect().get_column("files")
